@@ -1,0 +1,1 @@
+"""Analytic cost models: MAESTRO-style per-layer analysis, communication and the CostTable."""

@@ -1,0 +1,62 @@
+"""The ``h2h`` command line.
+
+Each sub-command lives in its own module under ``h2h.cli`` and exposes ``register(subparsers)``,
+which adds its parser and sets ``func`` to a handler ``(args) -> int``. Modules import their heavy
+dependencies inside the handler so that every command starts fast.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from workloads.errors import H2HError
+
+# sub-command modules, in the order ``h2h --help`` lists them
+COMMAND_MODULES = ("workload", "cost", "map_cmd", "nas", "codesign", "batch", "quickstart")
+
+
+def _agent_errors() -> tuple[type[BaseException], ...]:
+    try:
+        from llm_agents.errors import AgentError
+    except ImportError:  # the agents package may not define errors yet
+        return ()
+    return (AgentError,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="h2h",
+        description="Map multi-modal multi-task DNNs onto heterogeneous accelerators, "
+        "and co-design networks and hardware.",
+    )
+    from h2h import __version__
+
+    parser.add_argument("--version", action="version", version=f"h2h {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"h2h.cli.{name}")
+        except ModuleNotFoundError as e:
+            if e.name == f"h2h.cli.{name}":
+                continue  # not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except (H2HError, *_agent_errors()) as e:
+        print(f"h2h: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("h2h: interrupted", file=sys.stderr)
+        return 130
