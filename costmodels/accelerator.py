@@ -1,0 +1,105 @@
+"""One accelerator of a system, as plain frozen data.
+
+Units follow MAESTRO where the analysis needs them (``noc_bw`` and ``offchip_bw`` in elements per
+cycle, ``hop_latency_cycles``) and SI elsewhere (bytes, GHz, GB/s = 1e9 bytes/s, watts). ``l1_bytes``
+is per PE (MAESTRO's L1 is the PE-local scratchpad), ``l2_bytes`` is the shared global buffer; both
+are converted to elements with each layer's ``elem_bytes`` before they reach the analysis.
+
+A fixed-dataflow accelerator still has to run depthwise convolutions and matrix products; MAESTRO
+expresses those with their own directive sets, so a spec names one dataflow per layer kind:
+``dataflow`` for convolutions, ``dsconv_dataflow`` for depthwise layers (default the ``dw`` preset)
+and ``gemm_dataflow`` for GEMM/matmul (default ``gemm_mp``). Each may be a preset name or a path to a
+``.m`` file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from workloads.errors import H2HError
+
+_INT_FIELDS = ("num_pes", "l1_bytes", "l2_bytes", "hop_latency_cycles", "dram_capacity_bytes")
+_POSITIVE = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "clock_ghz",
+             "dram_bandwidth_gbps")
+
+
+@dataclass(frozen=True)
+class AcceleratorSpec:
+    """An accelerator: dataflow(s), PE array, buffers, clock, local DRAM and static power."""
+
+    name: str
+    dataflow: str
+    num_pes: int
+    l1_bytes: int = 512
+    l2_bytes: int = 1 << 20
+    noc_bw: float = 64.0
+    offchip_bw: float = 64.0
+    clock_ghz: float = 1.0
+    hop_latency_cycles: int = 1
+    dram_capacity_bytes: int = 1 << 30
+    dram_bandwidth_gbps: float = 25.6
+    static_power_w: float = 0.0
+    dsconv_dataflow: str = "dw"
+    gemm_dataflow: str = "gemm_mp"
+
+    def __post_init__(self) -> None:
+        item = f"accelerator '{self.name}'"
+        if not isinstance(self.name, str) or not self.name:
+            raise H2HError("an accelerator needs a non-empty string name", item=repr(self.name))
+        for key in ("dataflow", "dsconv_dataflow", "gemm_dataflow"):
+            v = getattr(self, key)
+            if not isinstance(v, str) or not v:
+                raise H2HError(f"'{key}' must be a preset name or a .m path, got {v!r}", item=item)
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if f.name in ("name", "dataflow", "dsconv_dataflow", "gemm_dataflow"):
+                continue
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise H2HError(f"'{f.name}' must be a number, got {v!r}", item=item)
+            if f.name in _INT_FIELDS:
+                if v != int(v):
+                    raise H2HError(f"'{f.name}' must be an integer, got {v!r}", item=item)
+                object.__setattr__(self, f.name, int(v))
+            else:
+                object.__setattr__(self, f.name, float(v))
+            if f.name in _POSITIVE and v <= 0:
+                raise H2HError(f"'{f.name}' must be > 0, got {v!r}", item=item)
+            if v < 0:
+                raise H2HError(f"'{f.name}' must be >= 0, got {v!r}", item=item)
+
+    @property
+    def clock_hz(self) -> float:
+        return self.clock_ghz * 1e9
+
+    @property
+    def dram_bandwidth_bytes_per_s(self) -> float:
+        return self.dram_bandwidth_gbps * 1e9
+
+    def dataflow_for(self, kind: str) -> str:
+        """The dataflow used for a MAESTRO layer kind: 'conv', 'dsconv' or 'gemm'."""
+        return {"conv": self.dataflow, "dsconv": self.dsconv_dataflow, "gemm": self.gemm_dataflow}[kind]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "dataflow": self.dataflow}
+        for f in fields(self):
+            if f.name not in out:
+                out[f.name] = getattr(self, f.name)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any, *, file: str | None = None) -> "AcceleratorSpec":
+        if not isinstance(data, dict):
+            raise H2HError(f"an accelerator must be a mapping, got {type(data).__name__}", file=file)
+        item = f"accelerator '{data.get('name')}'"
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise H2HError(f"unknown key(s) {unknown}; expected some of {sorted(known)}", file=file,
+                           item=item)
+        missing = [k for k in ("name", "dataflow", "num_pes") if k not in data]
+        if missing:
+            raise H2HError(f"missing key(s) {missing}", file=file, item=item)
+        try:
+            return cls(**data)
+        except H2HError as e:
+            raise e.located(file=file) from None

@@ -1,0 +1,153 @@
+"""What a mapping is and what scheduling it gives back, as plain data.
+
+``Mapping``: which accelerator runs each layer, optionally the order of layers on each accelerator,
+and the layers whose weights stay resident in their accelerator's local DRAM. ``Schedule``: compute
+intervals (one per layer) and transfer intervals (interconnect transfers, and local-DRAM moves whose
+``links`` is empty). ``EvalResult``: latency, energy and its breakdown, utilization, bytes moved and
+the schedule; ``to_dict()`` is its JSON form.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping as MappingABC
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import MappingError
+
+ENERGY_PARTS = ("compute", "onchip", "dram", "interconnect", "static")
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """``assignment`` {layer: accelerator}; ``order`` {accelerator: [layers in run order]} (optional,
+    may list a subset); ``resident``: layers whose weights are preloaded in local DRAM."""
+
+    assignment: dict[str, str]
+    order: dict[str, tuple[str, ...]] | None = None
+    resident: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.assignment, MappingABC):
+            raise MappingError(f"a mapping is {{layer: accelerator}}, got {type(self.assignment).__name__}")
+        object.__setattr__(self, "assignment", {str(k): str(v) for k, v in self.assignment.items()})
+        if self.order is not None:
+            if not isinstance(self.order, MappingABC):
+                raise MappingError("'order' must be {accelerator: [layer, ...]}")
+            order = {}
+            for acc, seq in self.order.items():
+                if isinstance(seq, str) or not hasattr(seq, "__iter__"):
+                    raise MappingError(f"the order of an accelerator is a list of layers, got {seq!r}",
+                                       item=f"order of '{acc}'")
+                order[str(acc)] = tuple(str(x) for x in seq)
+            object.__setattr__(self, "order", order)
+        if isinstance(self.resident, str):
+            raise MappingError("'resident' is a collection of layer names, not one string")
+        object.__setattr__(self, "resident", frozenset(str(x) for x in self.resident))
+
+    @classmethod
+    def coerce(cls, mapping: "Mapping | MappingABC[str, str]") -> "Mapping":
+        return mapping if isinstance(mapping, Mapping) else cls(mapping)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"assignment": dict(self.assignment)}
+        if self.order is not None:
+            out["order"] = {k: list(v) for k, v in self.order.items()}
+        if self.resident:
+            out["resident"] = sorted(self.resident)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "Mapping":
+        if not isinstance(data, MappingABC) or "assignment" not in data:
+            raise MappingError("a mapping record needs 'assignment' (and optional order, resident)")
+        return cls(data["assignment"], data.get("order"), frozenset(data.get("resident") or ()))
+
+
+@dataclass(frozen=True)
+class ComputeInterval:
+    layer: str
+    accelerator: str
+    start_s: float
+    end_s: float
+
+
+@dataclass(frozen=True)
+class TransferInterval:
+    """A move of ``bytes``: ``kind`` is load (weights and/or model input from host), activation,
+    output (to host), spill (local DRAM round trip) or resident_weights (local DRAM read).
+    ``links`` is the route held (empty for local-DRAM moves); ``layer`` the layer it serves."""
+
+    kind: str
+    src: str
+    dst: str
+    links: tuple[str, ...]
+    start_s: float
+    end_s: float
+    bytes: float
+    layer: str
+    producer: str | None = None
+
+
+@dataclass(frozen=True)
+class Schedule:
+    compute: tuple[ComputeInterval, ...]
+    transfers: tuple[TransferInterval, ...]
+
+    def interval(self, layer: str) -> ComputeInterval:
+        for c in self.compute:
+            if c.layer == layer:
+                return c
+        raise KeyError(layer)
+
+    def transfers_of(self, layer: str) -> list[TransferInterval]:
+        return [t for t in self.transfers if t.layer == layer]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "compute": [{"layer": c.layer, "accelerator": c.accelerator, "start_s": c.start_s,
+                         "end_s": c.end_s} for c in self.compute],
+            "transfers": [{"kind": t.kind, "src": t.src, "dst": t.dst, "links": list(t.links),
+                           "start_s": t.start_s, "end_s": t.end_s, "bytes": t.bytes, "layer": t.layer,
+                           **({"producer": t.producer} if t.producer else {})} for t in self.transfers],
+        }
+
+
+@dataclass(frozen=True)
+class EvalResult:
+    """The outcome of scheduling one mapping; ``energy_breakdown_j`` keys are ``ENERGY_PARTS``."""
+
+    latency_s: float
+    energy_j: float
+    energy_breakdown_j: dict[str, float]
+    utilization: dict[str, float]
+    link_bytes: dict[str, float]
+    dram_bytes: dict[str, float]
+    schedule: Schedule
+    mapping: Mapping
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def edp(self) -> float:
+        return self.latency_s * self.energy_j
+
+    @property
+    def bytes_moved(self) -> dict[str, dict[str, float]]:
+        return {"links": dict(self.link_bytes), "dram": dict(self.dram_bytes)}
+
+    def to_dict(self, *, schedule: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "latency_s": self.latency_s,
+            "energy_j": self.energy_j,
+            "energy_breakdown_j": dict(self.energy_breakdown_j),
+            "utilization": dict(self.utilization),
+            "bytes_moved": self.bytes_moved,
+            "mapping": dict(self.mapping.assignment),
+        }
+        if self.mapping.order is not None:
+            out["order"] = {k: list(v) for k, v in self.mapping.order.items()}
+        if self.mapping.resident:
+            out["resident"] = sorted(self.mapping.resident)
+        out.update(self.extra)
+        if schedule:
+            out["schedule"] = self.schedule.to_dict()
+        return out

@@ -1,0 +1,504 @@
+"""The scheduler: one list-scheduling loop, vectorised over a batch of candidate mappings.
+
+``Scheduler(workload, system, cost_table)`` precomputes everything evaluations share (per-layer
+costs, in-edges, routes and their costs as tables over node indices: accelerators ``0..A-1``, the
+host ``A``). ``evaluate_batch(assign[B, L], resident[B, L], order)`` schedules B mappings at once;
+``evaluate(mapping)`` runs the same loop with B = 1 and records the intervals. There is no second
+implementation.
+
+Semantics (times in seconds; every rule holds for every candidate of the batch):
+
+* Layers are visited in one topological *processing order* (the workload's, a given one, or one
+  merged from per-accelerator orders). Each accelerator runs its layers one at a time in that order;
+  a layer starts when its accelerator is free and all of its data is there.
+* Double buffering: weights (and model inputs) of a layer are fetched while the accelerator's
+  previous layer computes, i.e. the fetch may start when that previous layer *starts*.
+  Non-resident weights and model inputs come from host over the interconnect (``HOST_LOAD``);
+  resident weights are read from local DRAM at its bandwidth (``RESIDENT_WEIGHTS``).
+* Activations: if the producer is the layer that ran just before on the same accelerator, the data
+  is still on chip (``ONCHIP``, free). Same accelerator but not consecutive: written to local DRAM and
+  read back (``LOCAL_DRAM``, ``2 * bytes / dram_bw``). Different accelerators: a transfer over the
+  route, requested when the producer ends, landing in the consumer's local DRAM, then read
+  (``INTERCONNECT``, ``+ bytes / dram_bw``). Outputs of layers without consumers go to host.
+* Links: each link is busy with one transfer at a time; a route holds all its links for the whole
+  transfer (cut-through). A shared bus is one link, so all transfers serialise on it; a crossbar has
+  one link per pair. Transfers are booked in processing order, each after the transfers already
+  booked on its links (no back-filling of earlier gaps).
+* Local DRAM ports are not modelled as a shared resource; DRAM passes add time and energy only.
+* Makespan: the last compute end or output arrival at host. Static energy: each accelerator's
+  static power over the whole makespan.
+* Energy: compute (MACs) and on-chip (L1 + L2) from the CostTable; DRAM and interconnect from
+  ``costmodels.comm`` (``DRAM_PASSES``, ``USES_LINK``; per-edge accounting).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from costmodels.comm import DRAM_TIME_PASSES, Move, dram_time_s, move_energy_j, transfer_time_s
+from costmodels.cost_table import CostTable
+from workloads.graph import Workload
+
+from .errors import MappingError
+from .schedule import (ENERGY_PARTS, ComputeInterval, EvalResult, Mapping, Schedule,
+                       TransferInterval)
+from .system import System
+
+_MOVE_KIND = {Move.HOST_LOAD: "load", Move.RESIDENT_WEIGHTS: "resident_weights",
+              Move.LOCAL_DRAM: "spill", Move.INTERCONNECT: "activation", Move.TO_HOST: "output"}
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Per-candidate results of :meth:`Scheduler.evaluate_batch` (arrays of length B).
+
+    ``valid`` is False where a candidate broke a rule (infeasible pair, residency over capacity,
+    bad order) and ``on_invalid="inf"`` was asked; those rows hold ``inf``. ``energy_breakdown_j``
+    has the keys of ``h2h.schedule.ENERGY_PARTS``.
+    """
+
+    latency_s: np.ndarray
+    energy_j: np.ndarray
+    energy_breakdown_j: dict[str, np.ndarray]
+    valid: np.ndarray
+
+    @property
+    def edp(self) -> np.ndarray:
+        return self.latency_s * self.energy_j
+
+    def objective(self, name: str) -> np.ndarray:
+        """'latency', 'energy' or 'edp'."""
+        return {"latency": self.latency_s, "energy": self.energy_j, "edp": self.edp}[name]
+
+
+class _Recorder:
+    """Collects intervals when B == 1 (the detailed path)."""
+
+    def __init__(self) -> None:
+        self.transfers: list[tuple] = []
+
+
+class Scheduler:
+    """Precomputed tables + the batched scheduling loop. See the module docstring.
+
+    Public tables for mappers (L layers in ``layer_names`` order, A accelerators, host index A):
+      cost_table                       the CostTable (compute_latency_s[L, A], compute_energy_j, ...)
+      layer_names, accelerator_names, layer_index, accelerator_index, host_index (= A)
+      edge_src[E], edge_dst[E], edge_bytes[E]   inter-layer tensors (layer indices, bytes)
+      preds[L], succs[L]                        lists of (layer, edge) index pairs
+      weight_bytes[L], external_input_bytes[L], output_to_host_bytes[L]
+      path_bandwidth_gbps[A+1, A+1], path_latency_s, path_pj_per_byte  (uncontended route costs)
+      default_order[L]                          the processing order used when none is given
+    """
+
+    def __init__(self, workload: Workload, system: System, cost_table: CostTable | None = None) -> None:
+        ct = cost_table if cost_table is not None else CostTable(workload, system)
+        if ct.accelerator_names != system.accelerator_names:
+            raise MappingError(f"the cost table's accelerators {ct.accelerator_names} are not the "
+                               f"system's {system.accelerator_names}", item=f"system '{system.name}'")
+        if ct.layer_names != workload.layer_names:
+            raise MappingError("the cost table was built for another workload",
+                               item=f"workload '{workload.name}'")
+        bad = ct.unrunnable_layers()
+        if bad:
+            name = bad[0]
+            why = "; ".join(f"{a}: {ct.infeasible_reason.get((name, a), '?')}" for a in ct.accelerator_names)
+            raise MappingError(f"no accelerator can run this layer ({why})", item=f"layer '{name}'")
+        self.workload, self.system, self.cost_table = workload, system, ct
+        self.technology = ct.technology
+        self.layer_names = ct.layer_names
+        self.accelerator_names = ct.accelerator_names
+        self.layer_index = ct.layer_index
+        self.accelerator_index = ct.accelerator_index
+        L, A = len(self.layer_names), len(self.accelerator_names)
+        self.num_layers, self.num_accelerators, self.host_index = L, A, A
+        self.node_names = [*self.accelerator_names, system.host.name]
+
+        edges = workload.edges
+        li = self.layer_index
+        self.edge_src = np.array([li[e.src] for e in edges], dtype=np.int64)
+        self.edge_dst = np.array([li[e.dst] for e in edges], dtype=np.int64)
+        self.edge_bytes = np.array([e.bytes for e in edges], dtype=np.float64)
+        self.preds: list[list[tuple[int, int]]] = [[] for _ in range(L)]
+        self.succs: list[list[tuple[int, int]]] = [[] for _ in range(L)]
+        for k, (s, d) in enumerate(zip(self.edge_src, self.edge_dst)):
+            self.preds[d].append((int(s), k))
+            self.succs[s].append((int(d), k))
+        self.in_degree = np.array([len(p) for p in self.preds], dtype=np.int64)
+        D = int(self.in_degree.max()) if L else 0
+        self._pred_edge = np.full((L, max(D, 1)), -1, dtype=np.int64)
+        for d, plist in enumerate(self.preds):
+            for n, (_, k) in enumerate(plist):
+                self._pred_edge[d, n] = k
+
+        self.weight_bytes = ct.weight_bytes
+        self.external_input_bytes = ct.external_input_bytes
+        self.output_to_host_bytes = ct.output_to_host_bytes
+        self._lat = ct.compute_latency_s
+        self._feasible = ct.feasible
+        accs = system.accelerators
+        self.dram_bandwidth_gbps = np.array([a.dram_bandwidth_gbps for a in accs])
+        self.dram_capacity_bytes = np.array([a.dram_capacity_bytes for a in accs], dtype=np.float64)
+        self.static_power_w = np.array([a.static_power_w for a in accs])
+
+        # routes over node indices (accelerators 0..A-1, host A); link index NL is a dummy
+        self.link_names = [k.name for k in system.links]
+        link_id = {n: i for i, n in enumerate(self.link_names)}
+        NL, N = len(self.link_names), A + 1
+        self._dummy = NL
+        routes = {(u, v): [link_id[k.name] for k in system.route(self.node_names[u], self.node_names[v])]
+                  for u in range(N) for v in range(N)}
+        H = max(1, max(len(r) for r in routes.values()))
+        self._route = np.full((N, N, H), NL, dtype=np.int64)
+        self.path_bandwidth_gbps = np.full((N, N), np.inf)
+        self.path_latency_s = np.zeros((N, N))
+        self.path_pj_per_byte = np.zeros((N, N))
+        for (u, v), r in routes.items():
+            self._route[u, v, :len(r)] = r
+            if u != v:
+                pc = system.path_cost(self.node_names[u], self.node_names[v])
+                self.path_bandwidth_gbps[u, v] = pc.bandwidth_gbps
+                self.path_latency_s[u, v] = pc.latency_s
+                self.path_pj_per_byte[u, v] = pc.pj_per_byte
+        self.default_order = np.arange(L, dtype=np.int64)  # layer_names is a topological order
+
+    # ---- helpers mappers use --------------------------------------------------------------------
+    def transfer_time_s(self, src, dst, nbytes):
+        """Uncontended time to move ``nbytes`` between node indices (host = ``host_index``)."""
+        src, dst = np.asarray(src), np.asarray(dst)
+        return transfer_time_s(np.where(src == dst, 0.0, nbytes), self.path_bandwidth_gbps[src, dst],
+                               self.path_latency_s[src, dst])
+
+    def transfer_energy_j(self, src, dst, nbytes):
+        """Interconnect energy of moving ``nbytes`` between node indices (DRAM passes excluded)."""
+        return np.asarray(nbytes, dtype=np.float64) * self.path_pj_per_byte[src, dst] * 1e-12
+
+    def assignment_array(self, mapping: "Mapping | dict[str, str]") -> np.ndarray:
+        """{layer: accelerator} -> int array [L], validated."""
+        m = Mapping.coerce(mapping)
+        unknown = sorted(set(m.assignment) - set(self.layer_index))
+        if unknown:
+            raise MappingError(f"the mapping names unknown layer(s) {unknown[:5]}",
+                               item=f"workload '{self.workload.name}'")
+        missing = [n for n in self.layer_names if n not in m.assignment]
+        if missing:
+            raise MappingError(f"{len(missing)} layer(s) are not mapped, e.g. {missing[:5]}",
+                               item=f"workload '{self.workload.name}'")
+        out = np.empty(self.num_layers, dtype=np.int64)
+        for name, acc in m.assignment.items():
+            a = self.accelerator_index.get(acc)
+            if a is None:
+                raise MappingError(f"unknown accelerator '{acc}'; expected one of {self.accelerator_names}",
+                                   item=f"layer '{name}'")
+            out[self.layer_index[name]] = a
+        return out
+
+    def resident_array(self, mapping: "Mapping | dict[str, str]") -> np.ndarray:
+        m = Mapping.coerce(mapping)
+        out = np.zeros(self.num_layers, dtype=bool)
+        for name in m.resident:
+            if name not in self.layer_index:
+                raise MappingError("'resident' names an unknown layer", item=f"layer '{name}'")
+            out[self.layer_index[name]] = True
+        return out
+
+    def order_array(self, mapping: "Mapping | dict[str, str]", assign: np.ndarray | None = None) -> np.ndarray:
+        """A processing order that honours the DAG and the mapping's per-accelerator orders."""
+        m = Mapping.coerce(mapping)
+        if not m.order:
+            return self.default_order
+        assign = self.assignment_array(m) if assign is None else assign
+        g = nx.DiGraph()
+        g.add_nodes_from(range(self.num_layers))
+        g.add_edges_from(zip(self.edge_src.tolist(), self.edge_dst.tolist()))
+        for acc, seq in m.order.items():
+            a = self.accelerator_index.get(acc)
+            if a is None:
+                raise MappingError(f"the order names unknown accelerator '{acc}'", item=f"order of '{acc}'")
+            if len(set(seq)) != len(seq):
+                raise MappingError("a layer appears twice", item=f"order of '{acc}'")
+            idx = []
+            for name in seq:
+                i = self.layer_index.get(name)
+                if i is None:
+                    raise MappingError(f"unknown layer '{name}'", item=f"order of '{acc}'")
+                if assign[i] != a:
+                    raise MappingError(f"layer '{name}' is mapped to '{self.accelerator_names[assign[i]]}'",
+                                       item=f"order of '{acc}'")
+                idx.append(i)
+            g.add_edges_from(zip(idx, idx[1:]))
+        if not nx.is_directed_acyclic_graph(g):
+            cyc = " -> ".join(self.layer_names[u] for u, _ in nx.find_cycle(g))
+            raise MappingError(f"the per-accelerator order contradicts the data dependencies: {cyc}",
+                               item="order")
+        return np.array(list(nx.lexicographical_topological_sort(g)), dtype=np.int64)
+
+    # ---- validation -----------------------------------------------------------------------------
+    def _check(self, assign: np.ndarray, resident: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, list[str]]:
+        """(valid[B], a message for the first invalid candidate per rule)."""
+        B, L, A = assign.shape[0], self.num_layers, self.num_accelerators
+        msgs: list[str] = []
+        ok_pair = self._feasible[np.arange(L)[None, :], assign]
+        valid = ok_pair.all(axis=1)
+        if not valid.all():
+            b = int(np.flatnonzero(~valid)[0])
+            l = int(np.flatnonzero(~ok_pair[b])[0])
+            name, acc = self.layer_names[l], self.accelerator_names[assign[b, l]]
+            why = self.cost_table.infeasible_reason.get((name, acc), "infeasible")
+            msgs.append(f"layer '{name}' cannot run on '{acc}': {why}")
+        load = np.zeros((B, A))
+        np.add.at(load, (np.repeat(np.arange(B), L), assign.ravel()),
+                  (resident * self.weight_bytes[None, :]).ravel())
+        over = load > self.dram_capacity_bytes[None, :]
+        cap_ok = ~over.any(axis=1)
+        if not cap_ok.all():
+            b = int(np.flatnonzero(~cap_ok)[0])
+            a = int(np.flatnonzero(over[b])[0])
+            msgs.append(f"resident weights on '{self.accelerator_names[a]}' need {load[b, a]:.0f} bytes, "
+                        f"more than its DRAM capacity of {self.dram_capacity_bytes[a]:.0f} bytes")
+        valid &= cap_ok
+        if order is not self.default_order:
+            ords = order if order.ndim == 2 else order[None, :]
+            good = (np.sort(ords, axis=1) == np.arange(L)[None, :]).all(axis=1)
+            if len(self.edge_src):
+                ords = np.where(good[:, None], ords, np.arange(L)[None, :])
+                pos = np.empty_like(ords)
+                np.put_along_axis(pos, ords, np.arange(L)[None, :].repeat(len(ords), 0), axis=1)
+                good &= (pos[:, self.edge_src] < pos[:, self.edge_dst]).all(axis=1)
+            if not good.all():
+                which = f"candidate {int(np.flatnonzero(~good)[0])}'s" if order.ndim == 2 else "the"
+                msgs.append(f"{which} processing order is not a topological permutation of the layers")
+            valid &= np.broadcast_to(good, valid.shape)
+        return valid, msgs
+
+    # ---- the batch API --------------------------------------------------------------------------
+    def evaluate_batch(self, assign: Any, resident: Any = None, order: Any = None, *,
+                       on_invalid: str = "raise") -> BatchResult:
+        """Schedule B candidate mappings at once.
+
+        assign: int [B, L] (or [L]) accelerator index of each layer (``layer_names`` order).
+        resident: bool [B, L] (or [L]) weights preloaded in local DRAM; default none.
+        order: processing order, int [L] shared by all candidates or [B, L]; each must be a
+            topological permutation. Default ``default_order``.
+        on_invalid: "raise" -> MappingError for the first bad candidate; "inf" -> mark it invalid
+            (``valid`` False, latency and energy inf) and go on.
+        """
+        res, _ = self._evaluate(assign, resident, order, on_invalid=on_invalid, record=False)
+        return res
+
+    def _normalise(self, assign: Any, resident: Any, order: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        L, A = self.num_layers, self.num_accelerators
+        assign = np.atleast_2d(np.asarray(assign))
+        if assign.ndim != 2 or assign.shape[1] != L or not np.issubdtype(assign.dtype, np.integer):
+            raise MappingError(f"assign must be an integer array [B, {L}], got shape {assign.shape} "
+                               f"of {assign.dtype}", item="evaluate_batch")
+        if assign.size and (assign.min() < 0 or assign.max() >= A):
+            raise MappingError(f"assign holds accelerator indices outside 0..{A - 1}", item="evaluate_batch")
+        B = assign.shape[0]
+        if resident is None:
+            resident = np.zeros((B, L), dtype=bool)
+        resident = np.broadcast_to(np.asarray(resident, dtype=bool), (B, L))
+        order = self.default_order if order is None else np.asarray(order, dtype=np.int64)
+        if order.ndim == 2 and order.shape[0] == 1 and B > 1:
+            order = order[0]
+        if order.shape not in ((L,), (B, L)):
+            raise MappingError(f"order must be [L] or [B, L] with L = {L}, got shape {order.shape}",
+                               item="evaluate_batch")
+        return assign.astype(np.int64, copy=False), resident, order
+
+    def _evaluate(self, assign: Any, resident: Any, order: Any, *, on_invalid: str, record: bool):
+        if on_invalid not in ("raise", "inf"):
+            raise MappingError(f"on_invalid must be 'raise' or 'inf', got {on_invalid!r}")
+        assign, resident, order = self._normalise(assign, resident, order)
+        valid, msgs = self._check(assign, resident, order)
+        if msgs and on_invalid == "raise":
+            raise MappingError(msgs[0], item="mapping")
+        run_order = order
+        if not valid.all() and order is not self.default_order:  # keep the loop well-defined
+            run_order = np.where(valid[:, None], order, self.default_order[None, :])
+        rec = _Recorder() if record else None
+        out = self._run(assign, resident, run_order, rec)
+        lat, breakdown = out["makespan"], out["breakdown"]
+        energy = sum(breakdown.values())
+        if not valid.all():
+            lat = np.where(valid, lat, np.inf)
+            energy = np.where(valid, energy, np.inf)
+        return BatchResult(lat, energy, breakdown, valid), (out, rec)
+
+    # ---- the one scheduling loop ----------------------------------------------------------------
+    def _transfer(self, link_free, bi, src, dst, nbytes, request, rec, kind, layer, producer=None):
+        """Book a transfer of ``nbytes`` (array [B]) from node ``src`` to ``dst`` requested at
+        ``request``; returns its end time [B]. Zero bytes or src == dst books nothing."""
+        route = self._route[src, dst]
+        if route.ndim == 1:
+            route = np.broadcast_to(route, (len(bi), route.shape[0]))
+        active = (nbytes > 0) & (np.asarray(src) != np.asarray(dst))
+        rows = bi[:, None]
+        held = link_free[rows, route]
+        start = np.where(active, np.maximum(request, held.max(axis=1)), request)
+        end = start + np.where(active, transfer_time_s(nbytes, self.path_bandwidth_gbps[src, dst],
+                                                       self.path_latency_s[src, dst]), 0.0)
+        link_free[rows, route] = np.where(active[:, None], end[:, None], held)
+        link_free[:, self._dummy] = 0.0
+        if rec is not None and active[0]:
+            s, d = int(np.ravel(src)[0]), int(np.ravel(dst)[0])
+            links = tuple(self.link_names[k] for k in route[0] if k != self._dummy)
+            rec.transfers.append(TransferInterval(kind, self.node_names[s], self.node_names[d], links,
+                                                  float(start[0]), float(end[0]), float(nbytes[0]),
+                                                  layer, producer))
+        return end
+
+    def _run(self, assign: np.ndarray, resident: np.ndarray, order: np.ndarray, rec: _Recorder | None):
+        B, L, A = assign.shape[0], self.num_layers, self.num_accelerators
+        host = self.host_index
+        bi = np.arange(B)
+        acc_free = np.zeros((B, A))
+        last_start = np.zeros((B, A))
+        last_on = np.full((B, A), -1, dtype=np.int64)
+        link_free = np.zeros((B, len(self.link_names) + 1))
+        start = np.zeros((B, L))
+        end = np.zeros((B, L))
+        E = len(self.edge_src)
+        edge_move = np.full((B, E), int(Move.ONCHIP), dtype=np.int64)
+        makespan = np.zeros(B)
+        W, X, O = self.weight_bytes, self.external_input_bytes, self.output_to_host_bytes
+        dram_bps = self.dram_bandwidth_gbps
+        shared = order.ndim == 1
+        names = self.layer_names
+        for t in range(L):
+            j = order[t] if shared else order[:, t]
+            jname = names[int(np.ravel(j)[0])] if rec is not None else ""
+            a = assign[bi, j]
+            prev = last_on[bi, a]
+            prefetch = last_start[bi, a]
+            ready = acc_free[bi, a]
+            res = resident[bi, j]
+            w = W[j]
+            load = np.where(res, 0.0, w) + X[j]
+            if np.any(load > 0):
+                ready = np.maximum(ready, self._transfer(link_free, bi, host, a, load, prefetch, rec,
+                                                         "load", jname))
+            if res.any():
+                wt = np.where(res, dram_time_s(w, dram_bps[a]), 0.0)
+                ready = np.maximum(ready, prefetch + wt)
+                if rec is not None and res[0] and w > 0:
+                    an = self.node_names[int(a[0])]
+                    rec.transfers.append(TransferInterval("resident_weights", an, an, (),
+                                                          float(prefetch[0]), float(prefetch[0] + wt[0]),
+                                                          float(w), jname))
+            dmax = int(self.in_degree[j]) if shared else int(self.in_degree[j].max())
+            for d in range(dmax):
+                k = self._pred_edge[j, d]
+                valid = k >= 0
+                i = self.edge_src[k]
+                nb = np.where(valid, self.edge_bytes[k], 0.0)
+                ai = assign[bi, i]
+                fin = end[bi, i]
+                same = ai == a
+                onchip = same & (prev == i)
+                local = same & ~onchip
+                cross = ~same & valid
+                pname = names[int(np.ravel(i)[0])] if rec is not None else None
+                arrive = self._transfer(link_free, bi, ai, a, np.where(cross, nb, 0.0), fin, rec,
+                                        "activation", jname, pname)
+                move = np.where(onchip, int(Move.ONCHIP),
+                                np.where(local, int(Move.LOCAL_DRAM), int(Move.INTERCONNECT)))
+                read = DRAM_TIME_PASSES[move] * dram_time_s(nb, dram_bps[a])
+                r = np.where(cross, arrive, fin) + read
+                ready = np.maximum(ready, np.where(valid, r, 0.0))
+                if shared:
+                    edge_move[:, k] = move
+                else:
+                    edge_move[bi[valid], k[valid]] = move[valid]
+                if rec is not None and local[0]:
+                    an = self.node_names[int(a[0])]
+                    rec.transfers.append(TransferInterval("spill", an, an, (), float(fin[0]),
+                                                          float(fin[0] + read[0]), float(nb[0]), jname, pname))
+            e = ready + self._lat[j, a]
+            start[bi, j] = ready
+            end[bi, j] = e
+            acc_free[bi, a] = e
+            last_start[bi, a] = ready
+            last_on[bi, a] = j
+            makespan = np.maximum(makespan, e)
+            out = O[j]
+            if np.any(out > 0):
+                sent = self._transfer(link_free, bi, a, host, np.broadcast_to(out, (B,)), e, rec,
+                                      "output", jname)
+                makespan = np.maximum(makespan, sent)
+        return {"makespan": makespan, "start": start, "end": end, "edge_move": edge_move,
+                "breakdown": self._energy(assign, resident, edge_move, makespan)}
+
+    def _energy(self, assign, resident, edge_move, makespan) -> dict[str, np.ndarray]:
+        ct, tech, host = self.cost_table, self.technology, self.host_index
+        rows = np.arange(self.num_layers)[None, :]
+        mac = ct.mac_energy_j[rows, assign].sum(axis=1)
+        onchip = (ct.l1_energy_j[rows, assign] + ct.l2_energy_j[rows, assign]).sum(axis=1)
+        pj_dram = tech.pj_per_dram_byte
+        dram = np.zeros(assign.shape[0])
+        link = np.zeros(assign.shape[0])
+        parts = [
+            (np.where(resident, Move.RESIDENT_WEIGHTS, Move.HOST_LOAD), self.weight_bytes,
+             self.path_pj_per_byte[host, assign]),
+            (Move.HOST_LOAD, self.external_input_bytes, self.path_pj_per_byte[host, assign]),
+            (Move.TO_HOST, self.output_to_host_bytes, self.path_pj_per_byte[assign, host]),
+        ]
+        if len(self.edge_src):
+            parts.append((edge_move, self.edge_bytes,
+                          self.path_pj_per_byte[assign[:, self.edge_src], assign[:, self.edge_dst]]))
+        for move, nbytes, pj in parts:
+            dj, lj = move_energy_j(move, nbytes, pj, pj_dram)
+            dram += np.broadcast_to(dj, pj.shape).sum(axis=1)
+            link += np.broadcast_to(lj, pj.shape).sum(axis=1)
+        static = self.static_power_w.sum() * makespan
+        return dict(zip(ENERGY_PARTS, (mac, onchip, dram, link, static)))
+
+    # ---- the detailed single evaluation ---------------------------------------------------------
+    def evaluate(self, mapping: "Mapping | dict[str, str]") -> EvalResult:
+        """Schedule one mapping with the batch loop (B = 1) and record every interval."""
+        m = Mapping.coerce(mapping)
+        assign = self.assignment_array(m)
+        resident = self.resident_array(m)
+        order = self.order_array(m, assign)
+        batch, (out, rec) = self._evaluate(assign[None, :], resident[None, :], order,
+                                           on_invalid="raise", record=True)
+        makespan = float(batch.latency_s[0])
+        start, end = out["start"][0], out["end"][0]
+        compute = tuple(sorted((ComputeInterval(self.layer_names[l], self.accelerator_names[assign[l]],
+                                                float(start[l]), float(end[l])) for l in range(self.num_layers)),
+                               key=lambda c: (c.start_s, c.accelerator)))
+        transfers = tuple(sorted(rec.transfers, key=lambda t: (t.start_s, t.kind)))
+        busy = np.bincount(assign, weights=end - start, minlength=self.num_accelerators)
+        util = {n: (float(busy[a] / makespan) if makespan > 0 else 0.0)
+                for a, n in enumerate(self.accelerator_names)}
+        link_bytes = {n: 0.0 for n in self.link_names}
+        for t in transfers:
+            for k in t.links:
+                link_bytes[k] += t.bytes
+        dram_bytes = self._dram_bytes(assign, resident, out["edge_move"][0])
+        return EvalResult(makespan, float(batch.energy_j[0]),
+                          {k: float(v[0]) for k, v in batch.energy_breakdown_j.items()}, util,
+                          link_bytes, dram_bytes, Schedule(compute, transfers), m)
+
+    def _dram_bytes(self, assign: np.ndarray, resident: np.ndarray, edge_move: np.ndarray) -> dict[str, float]:
+        """Bytes through each DRAM (host and every accelerator's local DRAM), one candidate."""
+        A = self.num_accelerators
+        local = np.zeros(A)
+        np.add.at(local, assign, np.where(resident, self.weight_bytes, 0.0))
+        if len(self.edge_src):
+            passes = np.where(edge_move == Move.ONCHIP, 0.0, 2.0)
+            np.add.at(local, assign[self.edge_dst], passes * self.edge_bytes)
+        host = (np.where(resident, 0.0, self.weight_bytes).sum() + self.external_input_bytes.sum()
+                + self.output_to_host_bytes.sum())
+        out = {self.system.host.name: float(host)}
+        out.update({n: float(local[a]) for a, n in enumerate(self.accelerator_names)})
+        return out
+
+
+def make_assign(scheduler: Scheduler, mappings: Sequence["Mapping | dict[str, str]"]) -> np.ndarray:
+    """Stack {layer: accelerator} mappings into the [B, L] array ``evaluate_batch`` takes."""
+    return np.stack([scheduler.assignment_array(m) for m in mappings])
