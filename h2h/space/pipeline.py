@@ -1,0 +1,120 @@
+"""One evaluation pipeline for every search: decode -> map -> metrics, memoised.
+
+``evaluate_candidate`` decodes a candidate into ``(Workload, System, mapper)``, maps it with
+``h2h.mappers.map_workload`` (the same call ``h2h map`` makes; h2h by default), and reports
+``latency_s`` and ``energy_j`` from the cost model and scheduler, ``area_mm2`` from the space's
+area model, plus every metric of the evaluator (accuracy, unfairness...) on the architecture spec.
+
+* A candidate over a budget is not mapped: it comes back with ``constraint_violation > 0``
+  and only ``area_mm2``, so NSGA-II can rank it by violation and FL-NAS records it.
+* A candidate that cannot be scored (no table row, a layer that fits no accelerator) comes back
+  with ``error`` set; the search records it and carries on.
+* A :class:`CandidateEvaluator` memoises by canonical candidate: a repeat costs nothing, returns
+  the first result with ``repeat=True``, and is counted in ``repeats``.
+"""
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from workloads.errors import H2HError
+
+from .space import Space
+
+HARDWARE_METRICS = ("latency_s", "energy_j", "area_mm2")
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What one candidate scored."""
+
+    candidate: Mapping[str, Any]
+    metrics: Mapping[str, float] = field(default_factory=dict)
+    constraint_violation: float = 0.0
+    error: str = ""
+    repeat: bool = False
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """Scored and within every budget."""
+        return not self.error and self.constraint_violation <= 0
+
+    def objective_values(self, names: list[str] | tuple[str, ...]) -> list[float]:
+        return [float(self.metrics.get(n, math.nan)) for n in names]
+
+
+class CandidateEvaluator:
+    """``evaluate_candidate`` with a cache; call it on candidates (validated against the space).
+
+    ``map_options`` go to ``h2h.mappers.map_workload`` unchanged (e.g. a seed or time limit).
+    """
+
+    def __init__(self, space: Space, evaluator: Any = None, *, map_options: Mapping[str, Any] | None = None,
+                 evaluate_infeasible: bool = False) -> None:
+        if evaluator is not None and getattr(space.arch, "family", None) == "fixed":
+            raise H2HError("an evaluator needs an architecture family (nb201, mbv2, mmmt), not a "
+                           "fixed workload", item="evaluator")
+        self.space = space
+        self.evaluator = evaluator
+        self.map_options = dict(map_options or {})
+        self.evaluate_infeasible = evaluate_infeasible
+        self.cache: dict[str, Evaluation] = {}
+        self.evaluations = 0   # distinct candidates evaluated
+        self.repeats = 0       # calls answered from the cache
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """Every metric name a successful evaluation reports."""
+        extra = tuple(m.name for m in self.evaluator.metrics) if self.evaluator is not None else ()
+        return HARDWARE_METRICS + extra
+
+    def __call__(self, candidate: Mapping[str, Any]) -> Evaluation:
+        cand = self.space.canonical(candidate)
+        key = self.space.key(cand)
+        hit = self.cache.get(key)
+        if hit is not None:
+            self.repeats += 1
+            return replace(hit, repeat=True)
+        result = self._evaluate(cand)
+        self.cache[key] = result
+        self.evaluations += 1
+        return result
+
+    def _evaluate(self, cand: dict[str, Any]) -> Evaluation:
+        from h2h.evaluators.base import EvaluationError
+        from h2h.mappers import map_workload
+
+        start = time.perf_counter()
+        space = self.space
+        metrics: dict[str, float] = {"area_mm2": space.area_mm2(cand)}
+        violation = space.constraint_violation(cand)
+        if violation > 0 and not self.evaluate_infeasible:
+            return Evaluation(cand, metrics, violation, seconds=time.perf_counter() - start)
+        try:
+            if self.evaluator is not None:
+                scores = self.evaluator.evaluate(space.arch_spec(cand))
+                metrics.update({k: float(v) for k, v in scores.items()})
+            workload, system, mapper = space.decode(cand)
+            mapped = map_workload(workload, system, mapper=mapper, **self.map_options)
+            metrics["latency_s"] = float(mapped.latency_s)
+            metrics["energy_j"] = float(mapped.energy_j)
+        except (EvaluationError, H2HError) as e:
+            return Evaluation(cand, metrics, violation, error=" ".join(str(e).split()),
+                              seconds=time.perf_counter() - start)
+        ordered = {k: metrics[k] for k in (*HARDWARE_METRICS, *sorted(set(metrics) - set(HARDWARE_METRICS)))
+                   if k in metrics}
+        return Evaluation(cand, ordered, violation, seconds=time.perf_counter() - start)
+
+
+def evaluate_candidate(candidate: Mapping[str, Any], space: Space, evaluator: Any = None, *,
+                       cache: CandidateEvaluator | None = None, **map_options: Any) -> Evaluation:
+    """Decode, map and score one candidate; pass ``cache`` (a CandidateEvaluator) to memoise."""
+    if cache is None:
+        cache = CandidateEvaluator(space, evaluator, map_options=map_options)
+    elif cache.space is not space:
+        raise ValueError("the cache belongs to another space")
+    return cache(candidate)
