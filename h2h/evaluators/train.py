@@ -1,0 +1,210 @@
+"""Train a candidate on a dataset with a sensitive-group attribute and score accuracy and fairness.
+
+The candidate is built from its architecture spec by :func:`~h2h.evaluators.torch_models.build_module`
+(the network the cost model prices), trained on CPU within a :class:`TrainBudget`, and scored on a
+held-out split stratified by (group, label). Runs are seeded: weights, data order and the split
+depend only on ``seed``, and torch's deterministic algorithms are switched on while training, so
+the same spec on the same machine gives the same metrics. The only metric that varies between
+runs is ``train_time_s``, the wall-clock seconds spent in the training loop.
+
+Metrics (see :mod:`h2h.evaluators.fairness` for the formulas): ``accuracy``, ``unfairness``,
+``accuracy_gap``, ``equalized_odds_diff``, ``equal_opportunity_diff``, ``accuracy_<group>`` per
+group, ``train_time_s`` and ``params`` (trainable parameters).
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+import numpy as np
+
+from .base import EvaluationError, EvaluatorConfigError, Metric, select_metrics
+from .datasets import GroupDataset, ImageFolderCSV, SyntheticGroups, dataset_from_config, stratified_split
+from .fairness import fairness_metrics, group_confusion_matrices
+from .torch_models import build_module, import_torch, input_shape
+
+FAIRNESS_METRICS = (
+    Metric("accuracy", "max", "fraction", "top-1 accuracy on the held-out split"),
+    Metric("unfairness", "min", "fraction", "FaHaNa unfairness score sum_g |A_g - A|"),
+    Metric("accuracy_gap", "min", "fraction", "max_g A_g - min_g A_g"),
+    Metric("equalized_odds_diff", "min", "fraction", "max over classes of the TPR/FPR gap across groups"),
+    Metric("equal_opportunity_diff", "min", "fraction", "max over classes of the TPR gap across groups"),
+)
+COST_METRICS = (
+    Metric("train_time_s", "min", "s", "wall-clock seconds in the training loop"),
+    Metric("params", "min", "count", "trainable parameters"),
+)
+
+
+@dataclass(frozen=True)
+class TrainBudget:
+    """How much training a candidate gets: ``epochs`` passes, cut short after ``max_seconds``.
+
+    SGD with Nesterov momentum and a cosine learning-rate schedule over the planned steps (the
+    NAS-Bench-201 recipe, shortened). At least one batch always runs.
+    """
+
+    epochs: int = 1
+    max_seconds: float | None = None
+    batch_size: int = 64
+    lr: float = 0.05
+    momentum: float = 0.9
+    weight_decay: float = 5e-4
+
+    def __post_init__(self) -> None:
+        checks = [
+            (isinstance(self.epochs, int) and self.epochs >= 1, f"epochs must be an integer >= 1, got {self.epochs!r}"),
+            (self.max_seconds is None or self.max_seconds > 0, f"max_seconds must be > 0, got {self.max_seconds!r}"),
+            (isinstance(self.batch_size, int) and self.batch_size >= 2, f"batch_size must be an integer >= 2, got {self.batch_size!r}"),
+            (self.lr > 0, f"lr must be > 0, got {self.lr!r}"),
+            (0 <= self.momentum < 1, f"momentum must be in [0, 1), got {self.momentum!r}"),
+            (self.weight_decay >= 0, f"weight_decay must be >= 0, got {self.weight_decay!r}"),
+        ]
+        for ok, msg in checks:
+            if not ok:
+                raise EvaluatorConfigError(msg, item="budget")
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "TrainBudget":
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise EvaluatorConfigError(f"unknown key(s) {unknown}; expected some of {sorted(known)}",
+                                       item="budget")
+        return cls(**data)
+
+
+class TrainEvaluator:
+    """Scores a spec by training it: ``evaluate(spec) -> {metric: value}``.
+
+    ``dataset`` is a source (:class:`SyntheticGroups`, :class:`ImageFolderCSV`) or its config dict.
+    It is loaded once per input resolution and split ``test_fraction`` / rest, stratified.
+    ``num_threads`` pins torch's intra-op threads while training (results are reproducible for a
+    fixed thread count).
+    """
+
+    def __init__(self, dataset: SyntheticGroups | ImageFolderCSV | Mapping[str, Any],
+                 budget: TrainBudget | Mapping[str, Any] | None = None, *, test_fraction: float = 0.25,
+                 seed: int = 0, metrics: Iterable[str] | None = None, num_threads: int | None = None) -> None:
+        self.source = dataset_from_config(dataset) if isinstance(dataset, Mapping) else dataset
+        if not isinstance(self.source, (SyntheticGroups, ImageFolderCSV)):
+            raise EvaluatorConfigError(f"dataset must be a SyntheticGroups, ImageFolderCSV or a config "
+                                       f"mapping, got {type(dataset).__name__}", item="dataset")
+        if budget is None:
+            budget = TrainBudget()
+        self.budget = TrainBudget.from_dict(budget) if isinstance(budget, Mapping) else budget
+        if not 0.0 < test_fraction < 1.0:
+            raise EvaluatorConfigError(f"test_fraction must be in (0, 1), got {test_fraction}",
+                                       item="test_fraction")
+        if num_threads is not None and num_threads < 1:
+            raise EvaluatorConfigError(f"num_threads must be >= 1, got {num_threads}", item="num_threads")
+        self.test_fraction = test_fraction
+        self.seed = int(seed)
+        self.num_threads = num_threads
+        groups = tuple(Metric(f"accuracy_{g}", "max", "fraction", f"accuracy on group '{g}'")
+                       for g in self.source.group_names)
+        self._metrics = select_metrics((*FAIRNESS_METRICS, *groups, *COST_METRICS), metrics,
+                                       owner="TrainEvaluator")
+        self._splits: dict[tuple[int, int], tuple[GroupDataset, GroupDataset]] = {}
+        import_torch()  # fail now, with a clear message, if the extra is missing
+
+    @property
+    def metrics(self) -> tuple[Metric, ...]:
+        return self._metrics
+
+    def settings(self) -> dict[str, Any]:
+        """Plain-data description of this evaluator, for result files."""
+        return {"type": "train", "dataset": type(self.source).__name__, "budget": asdict(self.budget),
+                "test_fraction": self.test_fraction, "seed": self.seed}
+
+    def splits(self, channels: int, resolution: int) -> tuple[GroupDataset, GroupDataset]:
+        """(train, test) at this input size, loaded and split once."""
+        key = (channels, resolution)
+        if key not in self._splits:
+            data = self.source.load(resolution, channels)
+            self._splits[key] = stratified_split(data, self.test_fraction, self.seed)
+        return self._splits[key]
+
+    def check(self, spec: Mapping[str, Any]) -> None:
+        """Raise EvaluationError if ``spec`` cannot be trained on this dataset (no work done)."""
+        shape = input_shape(spec)
+        classes = len(self.source.class_names)
+        if shape.num_classes != classes:
+            raise EvaluationError(f"the network has {shape.num_classes} outputs but the dataset has "
+                                  f"{classes} classes", candidate=spec)
+
+    def evaluate(self, spec: Mapping[str, Any]) -> dict[str, float]:
+        self.check(spec)
+        shape = input_shape(spec)
+        train, test = self.splits(shape.channels, shape.resolution)
+        result = _train_and_score(spec, train, test, self.budget, self.seed, self.num_threads)
+        return {m.name: result[m.name] for m in self._metrics}
+
+
+def _train_and_score(spec: Mapping[str, Any], train: GroupDataset, test: GroupDataset, budget: TrainBudget,
+                     seed: int, num_threads: int | None) -> dict[str, float]:
+    torch = import_torch()
+    previous_deterministic = torch.are_deterministic_algorithms_enabled()
+    previous_threads = torch.get_num_threads()
+    try:
+        torch.use_deterministic_algorithms(True)
+        if num_threads is not None:
+            torch.set_num_threads(num_threads)
+        torch.manual_seed(seed)
+        model = build_module(spec)
+        mean = train.images.mean(axis=(0, 2, 3), keepdims=True)
+        std = train.images.std(axis=(0, 2, 3), keepdims=True) + 1e-6
+        x_train = torch.from_numpy((train.images - mean) / std)
+        y_train = torch.from_numpy(train.labels)
+        x_test = torch.from_numpy((test.images - mean) / std)
+
+        n, bs = len(train), budget.batch_size
+        steps_per_epoch = n // bs + (1 if n % bs > 1 else 0)  # a last batch of 1 breaks BatchNorm
+        total_steps = max(1, steps_per_epoch * budget.epochs)
+        optimizer = torch.optim.SGD(model.parameters(), lr=budget.lr, momentum=budget.momentum,
+                                    nesterov=budget.momentum > 0, weight_decay=budget.weight_decay)
+        schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total_steps)
+        loss_fn = torch.nn.CrossEntropyLoss()
+        order_rng = torch.Generator().manual_seed(seed)
+
+        model.train()
+        start = time.perf_counter()
+        done = False
+        for _ in range(budget.epochs):
+            perm = torch.randperm(n, generator=order_rng)
+            for step in range(steps_per_epoch):
+                idx = perm[step * bs:(step + 1) * bs]
+                optimizer.zero_grad(set_to_none=True)
+                loss = loss_fn(model(x_train[idx]), y_train[idx])
+                if not torch.isfinite(loss):
+                    raise EvaluationError(f"training diverged (loss {loss.item()}); try a lower lr",
+                                          candidate=spec)
+                loss.backward()
+                optimizer.step()
+                schedule.step()
+                if budget.max_seconds is not None and time.perf_counter() - start > budget.max_seconds:
+                    done = True
+                    break
+            if done:
+                break
+        train_time_s = time.perf_counter() - start
+
+        model.eval()
+        preds = []
+        with torch.no_grad():
+            for i in range(0, len(test), 256):
+                preds.append(model(x_test[i:i + 256]).argmax(dim=1).numpy())
+        y_pred = np.concatenate(preds)
+        params = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    finally:
+        torch.use_deterministic_algorithms(previous_deterministic)
+        torch.set_num_threads(previous_threads)
+
+    cms = group_confusion_matrices(test.labels, y_pred, test.groups, num_classes=test.num_classes,
+                                   num_groups=test.num_groups)
+    out = fairness_metrics(cms, test.group_names)
+    out["train_time_s"] = float(train_time_s)
+    out["params"] = float(params)
+    return out
