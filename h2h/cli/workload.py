@@ -1,0 +1,115 @@
+"""``h2h workload``: list the zoo, describe a workload, convert between formats.
+
+``total_macs`` counts conv2d, dwconv, gemm and matmul MACs only (a 3x3 depthwise conv with a
+C x H x W output counts 9*C*H*W; an attention product (T x d)(d x T) counts T*T*d); pooling and
+elementwise ops count zero.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("workload", help="list, describe and convert workloads",
+                              description="List the model zoo, describe a workload, convert files.")
+    sub = p.add_subparsers(dest="workload_command", metavar="ACTION")
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+    ls = sub.add_parser("list", help="the model zoo with layer and MAC counts")
+    ls.add_argument("--json", action="store_true", help="print a JSON list of {name, layers, macs, mmmt}")
+    ls.set_defaults(func=_list)
+
+    info = sub.add_parser("info", help="layers and MACs of one workload",
+                          description="SPEC is a zoo name, a file (.yaml .yml .json .onnx .m) or "
+                          "nb201:<arch string>.")
+    info.add_argument("spec", metavar="SPEC")
+    info.add_argument("--json", action="store_true", help="print one JSON object")
+    info.set_defaults(func=_info)
+
+    conv = sub.add_parser("convert", help="convert a workload to another format (by extension)",
+                          description="IN is any workload SPEC; OUT ends in .yaml, .yml, .json, "
+                          ".onnx or .m.")
+    conv.add_argument("src", metavar="IN")
+    conv.add_argument("dst", metavar="OUT")
+    conv.set_defaults(func=_convert)
+
+
+def _layer_row(w, layer) -> dict[str, Any]:
+    row: dict[str, Any] = {"name": layer.name, "op": layer.op.value, "model": layer.model,
+                           "macs": layer.macs, "weight_elements": layer.weight_elements,
+                           "input_elements": layer.input_elements,
+                           "output_shape": list(layer.output_shape),
+                           "inputs": w.predecessors(layer.name)}
+    return row
+
+
+def describe(w) -> dict[str, Any]:
+    """The ``info --json`` object of a workload."""
+    from workloads.layer import MAC_OPS
+
+    layers = w.layers
+    return {
+        "name": w.name,
+        "models": w.models,
+        "mmmt": w.is_mmmt,
+        "num_layers": len(layers),
+        "num_edges": len(w.edges),
+        "total_macs": sum(lay.macs for lay in layers if lay.op in MAC_OPS),
+        "total_weight_bytes": w.total_weight_bytes,
+        "layers": [_layer_row(w, lay) for lay in layers],
+    }
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    numeric = [all(str(r[i]).replace(",", "").replace(".", "").isdigit() for r in rows) and rows
+               for i in range(len(header))]
+    fmt = "  ".join(f"{{:{'>' if num else '<'}{w}}}" for num, w in zip(numeric, widths))
+    lines = [fmt.format(*header), fmt.format(*("-" * w for w in widths))]
+    lines += [fmt.format(*map(str, r)) for r in rows]
+    return "\n".join(lines)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from workloads import zoo
+
+    out = []
+    for entry in zoo.list_zoo():
+        w = zoo.build(entry["name"])
+        out.append({"name": entry["name"], "layers": len(w), "macs": describe(w)["total_macs"],
+                    "mmmt": entry["mmmt"], "models": w.models, "paper": entry["paper"]})
+    if args.json:
+        print(json.dumps(out, indent=1))
+    else:
+        rows = [[r["name"], r["layers"], f"{r['macs'] / 1e9:.3f}", "yes" if r["mmmt"] else "",
+                 ",".join(r["models"]) if r["mmmt"] else ""] for r in out]
+        print(_table(rows, ["name", "layers", "GMACs", "mmmt", "models"]))
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    from workloads.load import load_workload
+
+    d = describe(load_workload(args.spec))
+    if args.json:
+        print(json.dumps(d, indent=1))
+        return 0
+    rows = [[r["name"], r["op"], r["model"], "x".join(map(str, r["output_shape"])), f"{r['macs']:,}"]
+            for r in d["layers"]]
+    print(_table(rows, ["layer", "op", "model", "output", "MACs"]))
+    print(f"\n{d['name']}: {d['num_layers']} layers, {d['num_edges']} edges, models {', '.join(d['models'])}, "
+          f"{d['total_macs']:,} MACs ({d['total_macs'] / 1e9:.3f} G), "
+          f"{d['total_weight_bytes']:,} weight bytes")
+    return 0
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from workloads.io import write_workload
+    from workloads.load import load_workload
+
+    w = load_workload(args.src)
+    path = write_workload(w, args.dst)
+    print(f"wrote {path} ({len(w)} layers)")
+    return 0
