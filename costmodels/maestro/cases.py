@@ -1,0 +1,324 @@
+"""MAESTRO's per-level iteration-case analysis, vectorised over cases and rows.
+
+Each directive of a level is, at any moment, in its Init state (first tile), a Steady state (full
+tiles after the first) or an Edge state (a last, partial tile); MAESTRO's ``DFA_iteration-analysis``
+lists which states exist and how often each occurs. A *case* picks one state per directive and occurs
+the product of their counts. For every case MAESTRO's reuse analysis (``CA_reuse-analysis.hpp``)
+gives the data each sub-cluster must receive (ingress, after temporal and spatial reuse), the outputs
+it sends back (egress) and its partial sums; the cost engine (``CA_cost-analysis-engine.hpp``) turns
+them into delays: ingress and egress through the NoC (``hop latency + ceil(volume / bw) - 1``),
+computation from the partial sums (innermost level) or the worst sub-cluster's runtime (recursively,
+with the sub-cluster's dimensions set by this case), combined as ``max(ingress, compute, egress)``
+under double buffering (``ingress + compute`` for the all-Init case), and at the top level also
+bounded by the off-chip transfer of the double-buffered L2 tiles.
+
+Arrays here have shape ``[cases, *rows_shape]``: every case of a level is evaluated at once.
+Cases a row does not have get zero occurrences and are masked out of sums and maxima.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from .levels import SPATIAL, Level, Problem, cdiv
+
+INIT, STEADY, EDGE = 0, 1, 2
+
+
+@dataclass
+class States:
+    """Per directive: which states exist, their counts, and the Init/Edge flags (shape = rows)."""
+
+    exists: list[np.ndarray]  # [directive] -> bool [3, *B]
+    occ: list[np.ndarray]  # [directive] -> int [3, *B]
+    init_edge: list[np.ndarray]
+    unrolled: list[np.ndarray]
+    edge_spee: list[np.ndarray]  # spatial edge state has a partially mapped last sub-cluster
+
+
+def iteration_states(level: Level, dims: dict[str, np.ndarray]) -> States:
+    """MAESTRO's AnalyzeIterationStates for the level's directives over ``dims`` (any shape)."""
+    ex, oc, ie, un, es = [], [], [], [], []
+    for m in level.maps:
+        dim = dims[m.var]
+        size, ofs = m.size, m.ofs
+        shape = np.broadcast_shapes(np.shape(dim), np.shape(size))
+        dim = np.broadcast_to(dim, shape)
+        true = np.ones(shape, dtype=bool)
+        if m.kind == SPATIAL:
+            ncl = level.num_sub
+            cov = size + ofs * (ncl - 1)
+            unroll = dim <= cov
+            iedge = dim < cov
+            nsteady = cdiv(cdiv(dim - size, ofs) + 1, ncl) - 1
+            has_steady = (cov < dim) & (nsteady > 0)
+            has_edge = (~unroll & ((nsteady + 1) * (ofs * ncl) + cov > dim)
+                        & (nsteady * (ofs * ncl) + cov != dim))
+            remaining = dim - (nsteady + 1) * ofs * ncl
+            active = np.where(remaining < size, 1, cdiv(remaining - size, ofs) + 1)
+            spee = (active - 1) * ofs + size < remaining
+            es.append(np.broadcast_to(spee, shape))
+        else:
+            unroll = dim <= size
+            iedge = dim < size
+            nsteady = cdiv(dim - size, ofs)
+            has_steady = (size < dim) & (nsteady > 0)
+            has_edge = nsteady * ofs + size < dim
+            es.append(np.zeros(shape, dtype=bool))
+        has_edge = has_edge & ~iedge
+        ex.append(np.stack([true, np.broadcast_to(has_steady, shape), np.broadcast_to(has_edge, shape)]))
+        oc.append(np.stack([np.ones(shape, np.int64), np.broadcast_to(np.maximum(nsteady, 0), shape),
+                            np.ones(shape, np.int64)]))
+        ie.append(np.broadcast_to(iedge, shape))
+        un.append(np.broadcast_to(unroll, shape))
+    return States(ex, oc, ie, un, es)
+
+
+class CaseSet:
+    """All cases of one level over rows, with per-directive state flags of shape [C, *B]."""
+
+    def __init__(self, level: Level, states: States) -> None:
+        self.level = level
+        D = len(level.maps)
+        possible = [[k for k in range(3) if states.exists[d][k].any()] for d in range(D)]
+        kinds = np.array(list(itertools.product(*possible)), dtype=np.int64).reshape(-1, D)
+        self.kinds = kinds
+        C = len(kinds)
+        bshape = states.exists[0].shape[1:]
+        self.expand = (C,) + (1,) * len(bshape)
+        self.pos = [kinds[:, d].reshape(self.expand) for d in range(D)]
+        exists = np.ones((C,) + bshape, dtype=bool)
+        occ = np.ones((C,) + bshape, dtype=np.int64)
+        self.is_edge, self.unrolled, self.spee = [], [], []
+        for d in range(D):
+            k = kinds[:, d]
+            exists &= states.exists[d][k]
+            occ = occ * states.occ[d][k]
+            p = self.pos[d]
+            self.is_edge.append((p == EDGE) | ((p == INIT) & states.init_edge[d]))
+            self.unrolled.append((p == INIT) & states.unrolled[d])
+            if level.maps[d].kind == SPATIAL:
+                self.spee.append(np.where(p == INIT, states.init_edge[d],
+                                          (p == EDGE) & states.edge_spee[d]))
+            else:
+                self.spee.append(np.zeros((C,) + bshape, dtype=bool))
+        self.exists = exists
+        self.occ = np.where(exists, occ, 0)
+        # innermost directive not in Init (-1: all Init); constant per case
+        changing = np.full(C, -1, dtype=np.int64)
+        for d in range(D):
+            changing = np.where(kinds[:, d] != INIT, d, changing)
+        self.changing = changing.reshape(self.expand)
+        self.states = states
+        self.shape = (C,) + bshape
+
+    def order(self) -> np.ndarray:
+        """Each case's position in MAESTRO's enumeration order (per row), for order-dependent sums.
+
+        MAESTRO advances directive i's state whenever ``case % f_i == 0`` (``f_i`` = product of
+        the state counts of the directives inside it), which visits all-Init first and then the
+        mixed-radix sequence shifted by one.
+        """
+        D = len(self.level.maps)
+        e, n = [], []
+        for d in range(D):
+            ex = self.states.exists[d]
+            k = self.kinds[:, d]
+            idx = np.zeros(self.shape, dtype=np.int64)
+            for j in range(3):
+                idx = idx + (ex[j][None] & (j < k).reshape(self.expand))
+            e.append(idx)
+            n.append(ex.sum(axis=0))
+        posn = np.zeros(self.shape, dtype=np.int64)
+        f = np.ones(self.shape[1:], dtype=np.int64)
+        for d in reversed(range(D)):
+            posn = posn + np.mod(e[d] - 1, n[d]) * f
+            f = f * n[d]
+        allinit = np.all(np.stack(e) == 0, axis=0)
+        return np.where(allinit, 0, posn + 1)
+
+
+def _sel(cond, a, b):
+    return np.where(cond, a, b)
+
+
+class LevelCases:
+    """The reuse analysis of one level for all its cases (MAESTRO's ReuseAnalysis)."""
+
+    def __init__(self, level: Level, prob: Problem, cs: CaseSet) -> None:
+        self.lv, self.prob, self.cs = level, prob, cs
+        self.M, self.ME = level.mapped, level.mapped_edge
+        self.U, self.UE = level.unique, level.unique_edge
+        self.nedge = level.num_edge_sub
+        self.ncl = level.num_sub
+        self.zero_unique_change = np.zeros(cs.shape, dtype=bool)
+
+    # -- volumes one sub-cluster holds / receives / sends ------------------------------------
+    def pe_mapped(self, tensor: str, first: bool, see: bool) -> np.ndarray:
+        coupled = self.prob.tensors[tensor]
+        ret = np.ones(self.cs.shape, dtype=np.int64)
+        for d, m in enumerate(self.lv.maps):
+            if m.var not in coupled:
+                continue
+            v, ise = m.var, self.cs.is_edge[d]
+            if m.kind != SPATIAL:
+                f = _sel(ise, self.ME[v], self.M[v])
+            else:
+                edge_f = _sel(self.nedge == 1, self.ME[v] if (first or see) else 1,
+                              _sel(self.nedge > 1, self.ME[v] if see else self.M[v], 1))
+                f = _sel(ise, edge_f, self.M[v])
+            ret = ret * f
+        return ret
+
+    def pe_ingress(self, tensor: str, first: bool, see: bool) -> np.ndarray:
+        cs = self.cs
+        coupled = self.prob.tensors[tensor]
+        ch = cs.changing
+        inited = np.zeros(cs.shape, dtype=bool)
+        for d, m in enumerate(self.lv.maps):
+            if m.var in coupled:
+                inited |= (d > ch) & (cs.pos[d] == INIT) & ~cs.unrolled[d]
+        ret = np.ones(cs.shape, dtype=np.int64)
+        changing_flag = np.zeros(cs.expand, dtype=bool)
+        for d, m in enumerate(self.lv.maps):
+            if m.var not in coupled:
+                continue
+            v, p, ise = m.var, cs.pos[d], cs.is_edge[d]
+            is_ch = ch == d
+            changing_flag = changing_flag | is_ch
+            M, ME, U, UE = self.M[v], self.ME[v], self.U[v], self.UE[v]
+            if m.kind != SPATIAL:
+                moving = is_ch & ~inited
+                self.zero_unique_change |= (p != INIT) & moving & (U == 0)
+                f = _sel(p == INIT, _sel(ise, ME, M), _sel(moving, np.maximum(U, 1), M))
+            else:
+                sel_m = ME if see else M
+                sel_u = UE if see else U
+                if first:
+                    f = np.broadcast_to(sel_m, cs.shape)
+                else:
+                    f = _sel(p == INIT, _sel(d <= ch, sel_m, sel_u),
+                             _sel(~inited & is_ch, sel_u, sel_m))
+            ret = ret * f
+        ret = _sel(changing_flag, ret, 0)
+        return _sel(ch == -1, self.pe_mapped(tensor, first, see), ret)
+
+    def pe_egress(self, psums: bool, first: bool, see: bool, consider: bool = True) -> np.ndarray:
+        cs = self.cs
+        out_vars = self.prob.tensors["output"]
+        ret = np.ones(cs.shape, dtype=np.int64)
+        nedge = self.nedge
+
+        def nz(u):
+            return _sel(u != 0, u, 1)
+
+        if psums:
+            for d, m in enumerate(self.lv.maps):
+                if m.var in out_vars:
+                    continue
+                v, p, ise = m.var, cs.pos[d], cs.is_edge[d]
+                M, ME, U, UE = self.M[v], self.ME[v], self.U[v], self.UE[v]
+                if m.kind != SPATIAL:
+                    f = _sel(ise, ME, M)
+                else:
+                    plain = M if first else nz(U)
+                    init_f = _sel(ise & see, _sel(nedge >= 1, ME, 1), plain) if see else plain
+                    edge_f = _sel((nedge == 1) & (first or see), ME,
+                                  _sel(nedge > 1, UE if see else plain, 1))
+                    f = _sel(p == INIT, init_f, _sel(p == STEADY, plain, edge_f))
+                ret = ret * f
+        for v in out_vars:
+            d = self.lv.find(v)
+            m = self.lv.maps[d]
+            act = {"Y": "Y'", "X": "X'"}.get(v, v)
+            p, ise = cs.pos[d], cs.is_edge[d]
+            M, ME, U, UE = self.M[act], self.ME[act], self.U[act], self.UE[act]
+            if m.kind != SPATIAL:
+                f = _sel(p == INIT, _sel(ise, ME, M), _sel(p == STEADY, M, ME))
+            else:
+                plain = M if first else nz(U)
+                if see:
+                    init_f = _sel(ise, _sel(nedge == 1, ME, _sel(nedge > 1, UE if consider else ME, 1)),
+                                  plain)
+                else:
+                    init_f = plain
+                edge_f = _sel((nedge == 1) & (first or see), self.ME[v],
+                              _sel(nedge > 1, UE if see else plain, 1))
+                f = _sel(p == INIT, init_f, _sel(p == STEADY, plain, edge_f))
+            ret = ret * f
+        return ret
+
+    # -- across the sub-clusters of this level -----------------------------------------------
+    def _sp_state(self, vars_: tuple[str, ...], all_spatial: bool = False):
+        """(is spatially mapped, is at spatial edge, sp-edge-edge flag of the deciding map)."""
+        cs = self.cs
+        idx = []
+        for v in vars_:
+            d = self.lv.find(v)
+            if d >= 0 and self.lv.maps[d].kind == SPATIAL:
+                idx.append(d)
+        if all_spatial:
+            idx = idx + self.lv.spatial
+        if not idx:
+            return False, None, None
+        is_edge = np.zeros(cs.shape, dtype=bool)
+        for d in idx:
+            is_edge |= cs.is_edge[d]
+        last = self.lv.spatial[-1] if all_spatial else idx[-1]
+        return True, is_edge, cs.spee[last]
+
+    def _across(self, fn, vars_, all_spatial=False, scale_first=False, consider_last=True):
+        """MAESTRO's pattern: first sub-cluster, the others, and the spatial-edge variants."""
+        mapped, is_edge, spee = self._sp_state(vars_, all_spatial)
+        if not mapped:
+            return self.ncl * fn(True, False) if scale_first else fn(True, False)
+        if scale_first:
+            steady = self.ncl * fn(True, False)
+        else:
+            steady = fn(True, False) + (self.ncl - 1) * fn(False, False)
+        nedge = self.nedge
+        first = _sel((nedge == 1) & spee, fn(True, True), fn(True, False))
+        nsee = spee.astype(np.int64)
+        nfull = np.maximum(nedge - nsee - 1, 0)
+        rest_first = scale_first  # GetOutputTensorSpatialMappingSize counts full ones as first PEs
+        more = nfull * fn(rest_first, False) + nsee * (fn(False, True) if consider_last
+                                                       else fn(False, True, False))
+        edge = first + _sel(nedge > 1, more, 0)
+        return _sel(is_edge, edge, steady)
+
+    def ingress(self, tensor: str) -> np.ndarray:
+        return self._across(lambda f, s: self.pe_ingress(tensor, f, s), self.prob.tensors[tensor])
+
+    def egress(self) -> np.ndarray:
+        return self._across(lambda f, s, c=True: self.pe_egress(False, f, s, c),
+                            self.prob.tensors["output"])
+
+    def critical_psums(self) -> np.ndarray:
+        mapped, is_edge, spee = self._sp_state(self.prob.tensors["output"])
+        if not mapped:
+            return self.pe_egress(True, True, False)
+        edge = _sel((self.nedge == 1) & spee, self.pe_egress(True, True, True),
+                    self.pe_egress(True, True, False))
+        return _sel(is_edge, edge, self.pe_egress(True, True, False))
+
+    def psum_mapping_size(self) -> np.ndarray:
+        """MACs over this level's sub-clusters in one step (GetOutputTensorSpatialMappingSize)."""
+        return self._across(lambda f, s, c=True: self.pe_egress(True, f, s, c),
+                            self.prob.tensors["output"], all_spatial=True, scale_first=True,
+                            consider_last=False)
+
+    def sub_dims(self, see: bool) -> dict[str, np.ndarray]:
+        """Dimensions a sub-cluster works on in each case (ConstructSubClusterDimension)."""
+        out = {}
+        for d, m in enumerate(self.lv.maps):
+            v, ise = m.var, self.cs.is_edge[d]
+            if m.kind == SPATIAL and not see:
+                out[v] = _sel(ise & (self.nedge == 1), self.ME[v], self.M[v])
+            else:
+                out[v] = _sel(ise, self.ME[v], self.M[v])
+        for ref, slide in self.prob.overlaps.items():
+            if ref in out:
+                out[ref + "'"] = out[ref] - out[slide] + 1
+        return out

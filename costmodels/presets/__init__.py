@@ -1,0 +1,1 @@
+"""Shipped dataflow presets (data only)."""
