@@ -23,7 +23,8 @@ Semantics (times in seconds; every rule holds for every candidate of the batch):
 * Links: each link is busy with one transfer at a time; a route holds all its links for the whole
   transfer (cut-through). A shared bus is one link, so all transfers serialise on it; a crossbar has
   one link per pair. Transfers are booked in processing order, each after the transfers already
-  booked on its links (no back-filling of earlier gaps).
+  booked on its links (no back-filling of earlier gaps); model outputs, which nothing waits for,
+  are booked after all other transfers.
 * Local DRAM ports are not modelled as a shared resource; DRAM passes add time and energy only.
 * Makespan: the last compute end or output arrival at host. Static energy: each accelerator's
   static power over the whole makespan.
@@ -417,7 +418,7 @@ class Scheduler:
                 if rec is not None and local[0]:
                     an = self.node_names[int(a[0])]
                     rec.transfers.append(TransferInterval("spill", an, an, (), float(fin[0]),
-                                                          float(fin[0] + read[0]), float(nb[0]), jname, pname))
+                                                          float(fin[0] + read[0]), float(np.ravel(nb)[0]), jname, pname))
             e = ready + self._lat[j, a]
             start[bi, j] = ready
             end[bi, j] = e
@@ -425,13 +426,22 @@ class Scheduler:
             last_start[bi, a] = ready
             last_on[bi, a] = j
             makespan = np.maximum(makespan, e)
-            out = O[j]
+        # model outputs: nothing waits for them, so they are booked last (in processing order) and
+        # never hold a link that an earlier-requested load or activation needed
+        for t in np.flatnonzero(self._sink_at_step(order)):
+            j = order[t] if shared else order[:, t]
+            out = np.broadcast_to(O[j], (B,))
             if np.any(out > 0):
-                sent = self._transfer(link_free, bi, a, host, np.broadcast_to(out, (B,)), e, rec,
-                                      "output", jname)
+                sent = self._transfer(link_free, bi, assign[bi, j], host, out, end[bi, j], rec, "output",
+                                      names[int(np.ravel(j)[0])] if rec is not None else "")
                 makespan = np.maximum(makespan, sent)
         return {"makespan": makespan, "start": start, "end": end, "edge_move": edge_move,
                 "breakdown": self._energy(assign, resident, edge_move, makespan)}
+
+    def _sink_at_step(self, order: np.ndarray) -> np.ndarray:
+        """[L] bool: some candidate processes a layer with output to host at this step."""
+        has_out = self.output_to_host_bytes > 0
+        return has_out[order] if order.ndim == 1 else has_out[order].any(axis=0)
 
     def _energy(self, assign, resident, edge_move, makespan) -> dict[str, np.ndarray]:
         ct, tech, host = self.cost_table, self.technology, self.host_index
