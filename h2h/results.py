@@ -160,14 +160,24 @@ def write_results(out_dir: str | Path, *, kind: str, objectives: Sequence[Object
 
 def plot_front(path: Path, history: Sequence[HistoryRow], front: Sequence[HistoryRow],
                objectives: Sequence[Objective]) -> Path | None:
-    """Scatter of every usable design and the front, on the two most important objectives."""
+    """Scatter of every usable design and of the Pareto designs, on the two most important
+    objectives (through ``h2h.plots.pareto_scatter``)."""
     if len(objectives) < 2:
         return None
     from h2h import plots
 
-    ranked = sorted(objectives, key=lambda o: o.priority)[:2]
-    usable = [r for r in history if r.usable]
-    return plots.pareto_scatter(path, usable, front, ranked)
+    x, y = sorted(objectives, key=lambda o: o.priority)[:2]
+
+    def cloud(rows: Sequence[HistoryRow]) -> tuple[list[float], list[float]]:
+        ok = [r for r in rows if x.name in r.metrics and y.name in r.metrics]
+        return [float(r.metrics[x.name]) for r in ok], [float(r.metrics[y.name]) for r in ok]
+
+    def label(o: Objective) -> str:
+        return f"{o.name} ({'higher' if o.direction == 'max' else 'lower'} is better)"
+
+    return plots.pareto_scatter({"evaluated designs": cloud([r for r in history if r.usable]),
+                                 "Pareto designs (all objectives)": cloud(front)}, path,
+                                xlabel=label(x), ylabel=label(y), title=f"{len(history)} evaluations")
 
 
 def read_history(path: str | Path) -> list[dict[str, str]]:
