@@ -10,9 +10,10 @@ Two families, as in the architecture-spec contract:
 * ``nb201``: NAS-Bench-201's ``TinyNetwork`` (C=16, N=5): stem conv + BN, 3 stages of 5 identical
   searched cells separated by two ResNet basic blocks, then BN, ReLU, global pool and linear.
   Cell edges are ``workloads.nb201.live_edges``, the ones the priced workload keeps: ``none`` edges
-  and edges on no input-to-output path are left out. An edge into the output that cannot be
-  reached from the input is therefore dropped with its learnable BN offset; everything else
-  computes exactly what the benchmark's network computes.
+  and edges on no input-to-output path are left out. Edges that cannot reach the cell output never
+  matter; a conv edge whose source cannot be reached from the cell input only adds its BN offset (a
+  learned per-channel constant) in the benchmark's network, and is dropped here as in the workload.
+  Everything else computes what the benchmark's network computes.
 
 torch is imported inside functions only, so importing this module never needs it.
 """
@@ -22,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from workloads.builders import build_workload
 from workloads.errors import H2HError, WorkloadError
 from workloads.nb201 import CELLS_PER_STAGE, DATASETS as NB201_DATASETS, STEM_CHANNELS, live_edges, parse_arch
 
@@ -50,36 +52,28 @@ class InputShape:
     num_classes: int
 
 
-def _int(data: Mapping[str, Any], key: str, default: int | None = None, *,
-         spec: Mapping[str, Any] | None = None, where: str = "") -> int:
-    value = data.get(key, default)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise EvaluationError(f"'{where}{key}' must be an integer >= 1, got {value!r}",
-                              candidate=spec if spec is not None else data)
-    return value
+def priced_workload(spec: Mapping[str, Any]):
+    """The ``Workload`` the cost model prices for ``spec``; validates the spec (one set of rules,
+    those of ``workloads.builders``) and raises EvaluationError carrying the candidate if it is bad."""
+    try:
+        return build_workload(spec)
+    except WorkloadError as e:
+        raise EvaluationError(e.message, candidate=spec if isinstance(spec, Mapping) else None,
+                              item=e.item) from None
 
 
 def input_shape(spec: Mapping[str, Any]) -> InputShape:
-    """Input channels, resolution and class count of ``spec``; EvaluationError if it is malformed."""
-    if not isinstance(spec, Mapping):
-        raise EvaluationError(f"an architecture spec is a mapping, got {type(spec).__name__}")
-    family = spec.get("family")
-    if family == "mbv2":
-        return InputShape(_int(spec, "in_channels", 3), _int(spec, "resolution"), _int(spec, "num_classes"))
-    if family == "nb201":
-        dataset = spec.get("dataset", "cifar10")
-        if dataset not in NB201_DATASETS:
-            raise EvaluationError(f"unknown NB201 dataset {dataset!r}; expected one of "
-                                  f"{', '.join(NB201_DATASETS)}", candidate=spec)
-        resolution, classes = NB201_DATASETS[dataset]
-        return InputShape(3, resolution, classes)
-    raise EvaluationError(f"unknown architecture family {family!r}; expected 'mbv2' or 'nb201'",
-                          candidate=spec)
+    """Input channels, resolution and class count of a spec ``priced_workload`` accepts."""
+    if spec["family"] == "mbv2":
+        return InputShape(spec.get("in_channels", 3), spec["resolution"], spec["num_classes"])
+    resolution, classes = NB201_DATASETS[spec.get("dataset", "cifar10")]
+    return InputShape(3, resolution, classes)
 
 
 def build_module(spec: Mapping[str, Any]):
     """A freshly initialised ``torch.nn.Module`` for ``spec`` (seed torch first for repeatability)."""
     import_torch()
+    priced_workload(spec)
     shape = input_shape(spec)
     if spec["family"] == "mbv2":
         return _build_mbv2(spec, shape)
@@ -111,25 +105,15 @@ def _build_mbv2(spec: Mapping[str, Any], shape: InputShape):
             y = self.body(x)
             return x + y if self.residual else y
 
-    stem_width = _int(spec, "stem_width")
     stem_stride = 1 if shape.resolution <= 64 else 2
-    blocks = [_conv_bn(nn, shape.channels, stem_width, 3, stem_stride)]
-    cin = stem_width
-    stages = spec.get("stages")
-    if not isinstance(stages, list) or not stages:
-        raise EvaluationError("'stages' must be a non-empty list", candidate=spec)
-    for s, stage in enumerate(stages):
-        if not isinstance(stage, Mapping):
-            raise EvaluationError(f"stages[{s}] must be a mapping", candidate=spec)
-        depth, width, expansion, kernel, stride = (
-            _int(stage, k, spec=spec, where=f"stages[{s}].")
-            for k in ("depth", "width", "expansion", "kernel", "stride"))
-        if kernel % 2 == 0:
-            raise EvaluationError(f"stages[{s}].kernel must be odd, got {kernel}", candidate=spec)
-        for b in range(depth):
-            blocks.append(InvertedResidual(cin, width, expansion, kernel, stride if b == 0 else 1))
-            cin = width
-    head_width = _int(spec, "head_width")
+    blocks = [_conv_bn(nn, shape.channels, spec["stem_width"], 3, stem_stride)]
+    cin = spec["stem_width"]
+    for stage in spec["stages"]:
+        for b in range(stage["depth"]):
+            blocks.append(InvertedResidual(cin, stage["width"], stage["expansion"], stage["kernel"],
+                                           stage["stride"] if b == 0 else 1))
+            cin = stage["width"]
+    head_width = spec["head_width"]
     blocks += [_conv_bn(nn, cin, head_width, 1, 1), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
                nn.Linear(head_width, shape.num_classes)]
     return nn.Sequential(*blocks)
@@ -140,10 +124,7 @@ def _build_nb201(spec: Mapping[str, Any], shape: InputShape):
     import torch
     import torch.nn as nn
 
-    try:
-        live = live_edges(parse_arch(spec.get("arch")))  # (source, target, op)
-    except WorkloadError as e:
-        raise EvaluationError(e.message, candidate=spec, item=e.item) from None
+    live = live_edges(parse_arch(spec["arch"]))  # (source, target, op)
 
     def relu_conv_bn(cin: int, cout: int, k: int, stride: int):
         return nn.Sequential(nn.ReLU(inplace=False), nn.Conv2d(cin, cout, k, stride, k // 2, bias=False),
@@ -161,7 +142,7 @@ def _build_nb201(spec: Mapping[str, Any], shape: InputShape):
     class Cell(nn.Module):
         def __init__(self, c: int) -> None:
             super().__init__()
-            self.ops = nn.ModuleDict({f"{i}to{j}": edge_op(op, c) for i, j, _ in live})
+            self.ops = nn.ModuleDict({f"{i}to{j}": edge_op(op, c) for i, j, op in live})
 
         def forward(self, x):
             nodes = [x]

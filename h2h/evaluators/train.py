@@ -14,7 +14,8 @@ group, ``train_time_s`` and ``params`` (trainable parameters).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -23,7 +24,7 @@ import numpy as np
 from .base import EvaluationError, EvaluatorConfigError, Metric, select_metrics
 from .datasets import GroupDataset, ImageFolderCSV, SyntheticGroups, dataset_from_config, stratified_split
 from .fairness import fairness_metrics, group_confusion_matrices
-from .torch_models import build_module, import_torch, input_shape
+from .torch_models import build_module, import_torch, input_shape, priced_workload
 
 FAIRNESS_METRICS = (
     Metric("accuracy", "max", "fraction", "top-1 accuracy on the held-out split"),
@@ -129,6 +130,7 @@ class TrainEvaluator:
 
     def check(self, spec: Mapping[str, Any]) -> None:
         """Raise EvaluationError if ``spec`` cannot be trained on this dataset (no work done)."""
+        priced_workload(spec)
         shape = input_shape(spec)
         classes = len(self.source.class_names)
         if shape.num_classes != classes:
@@ -143,8 +145,9 @@ class TrainEvaluator:
         return {m.name: result[m.name] for m in self._metrics}
 
 
-def _train_and_score(spec: Mapping[str, Any], train: GroupDataset, test: GroupDataset, budget: TrainBudget,
-                     seed: int, num_threads: int | None) -> dict[str, float]:
+@contextmanager
+def _deterministic(num_threads: int | None) -> Iterator[Any]:
+    """torch with deterministic algorithms (and pinned threads), restored afterwards."""
     torch = import_torch()
     previous_deterministic = torch.are_deterministic_algorithms_enabled()
     previous_threads = torch.get_num_threads()
@@ -152,13 +155,34 @@ def _train_and_score(spec: Mapping[str, Any], train: GroupDataset, test: GroupDa
         torch.use_deterministic_algorithms(True)
         if num_threads is not None:
             torch.set_num_threads(num_threads)
+        yield torch
+    finally:
+        torch.use_deterministic_algorithms(previous_deterministic)
+        torch.set_num_threads(previous_threads)
+
+
+def _standardise(images: np.ndarray, mean: np.ndarray, std: np.ndarray):
+    torch = import_torch()
+    return torch.from_numpy((images - mean) / std)
+
+
+def train_module(spec: Mapping[str, Any], train: GroupDataset, budget: TrainBudget, *, seed: int = 0,
+                 num_threads: int | None = None) -> tuple[Any, float, int]:
+    """Build ``spec`` and train it on ``train`` within ``budget``.
+
+    Returns the module (in eval mode), the seconds spent in the training loop and the optimizer
+    steps taken (fewer than planned when ``max_seconds`` ran out).
+
+    Inputs are standardised per channel with the training split's mean and std (kept on the module
+    as ``input_mean`` / ``input_std`` for :func:`predict`).
+    """
+    with _deterministic(num_threads) as torch:
         torch.manual_seed(seed)
         model = build_module(spec)
         mean = train.images.mean(axis=(0, 2, 3), keepdims=True)
         std = train.images.std(axis=(0, 2, 3), keepdims=True) + 1e-6
-        x_train = torch.from_numpy((train.images - mean) / std)
+        x_train = _standardise(train.images, mean, std)
         y_train = torch.from_numpy(train.labels)
-        x_test = torch.from_numpy((test.images - mean) / std)
 
         n, bs = len(train), budget.batch_size
         steps_per_epoch = n // bs + (1 if n % bs > 1 else 0)  # a last batch of 1 breaks BatchNorm
@@ -171,7 +195,8 @@ def _train_and_score(spec: Mapping[str, Any], train: GroupDataset, test: GroupDa
 
         model.train()
         start = time.perf_counter()
-        done = False
+        out_of_time = False
+        steps = 0
         for _ in range(budget.epochs):
             perm = torch.randperm(n, generator=order_rng)
             for step in range(steps_per_epoch):
@@ -184,27 +209,36 @@ def _train_and_score(spec: Mapping[str, Any], train: GroupDataset, test: GroupDa
                 loss.backward()
                 optimizer.step()
                 schedule.step()
-                if budget.max_seconds is not None and time.perf_counter() - start > budget.max_seconds:
-                    done = True
+                steps += 1
+                out_of_time = (budget.max_seconds is not None
+                               and time.perf_counter() - start > budget.max_seconds)
+                if out_of_time:
                     break
-            if done:
+            if out_of_time:
                 break
-        train_time_s = time.perf_counter() - start
+        seconds = time.perf_counter() - start
+    model.eval()
+    model.input_mean, model.input_std = mean, std
+    return model, seconds, steps
 
-        model.eval()
-        preds = []
-        with torch.no_grad():
-            for i in range(0, len(test), 256):
-                preds.append(model(x_test[i:i + 256]).argmax(dim=1).numpy())
-        y_pred = np.concatenate(preds)
-        params = sum(p.numel() for p in model.parameters() if p.requires_grad)
-    finally:
-        torch.use_deterministic_algorithms(previous_deterministic)
-        torch.set_num_threads(previous_threads)
 
+def predict(model: Any, images: np.ndarray, batch_size: int = 256) -> np.ndarray:
+    """Predicted class per image of a module returned by :func:`train_module`."""
+    torch = import_torch()
+    x = _standardise(images, model.input_mean, model.input_std)
+    with torch.no_grad():
+        return np.concatenate([model(x[i:i + batch_size]).argmax(dim=1).numpy()
+                               for i in range(0, len(x), batch_size)])
+
+
+def _train_and_score(spec: Mapping[str, Any], train: GroupDataset, test: GroupDataset, budget: TrainBudget,
+                     seed: int, num_threads: int | None) -> dict[str, float]:
+    model, seconds, _ = train_module(spec, train, budget, seed=seed, num_threads=num_threads)
+    with _deterministic(num_threads):
+        y_pred = predict(model, test.images)
     cms = group_confusion_matrices(test.labels, y_pred, test.groups, num_classes=test.num_classes,
                                    num_groups=test.num_groups)
     out = fairness_metrics(cms, test.group_names)
-    out["train_time_s"] = float(train_time_s)
-    out["params"] = float(params)
+    out["train_time_s"] = float(seconds)
+    out["params"] = float(sum(p.numel() for p in model.parameters() if p.requires_grad))
     return out
