@@ -93,9 +93,8 @@ def _analyze_group(df: Dataflow, kind: int, batch: bool, layers: LayerBatch, idx
     hw = HwArrays(np.asarray(hwa["noc_bw"], dtype=np.float64)[idx],
                   np.asarray(hwa["offchip_bw"], dtype=np.float64)[idx],
                   np.asarray(hwa["hop_latency"], dtype=np.int64)[idx])
-    errs: dict[str, np.ndarray] = {}
     try:
-        res = analyze_levels(levels, 0, prob, top_dims, hw, errs)
+        res = analyze_levels(levels, 0, prob, top_dims, hw)
     except KeyError as e:
         error[idx] = (f"dataflow '{df.name}': a lower cluster level maps {e.args[0]}, which the "
                       f"level above does not map ({KIND_NAMES[kind]} layer)")
@@ -113,8 +112,7 @@ def _analyze_group(df: Dataflow, kind: int, batch: bool, layers: LayerBatch, idx
     out["noc_bw_req"][idx] = res["noc_bw_req"]
     out["offchip_bw_req"][idx] = res["offchip_bw_req"]
     out["avg_used_pes"][idx] = res["avg_active"]
-    zu = np.broadcast_to(np.asarray(errs.get("zero_unique", False)), (len(idx),))
-    zc = np.broadcast_to(np.asarray(errs.get("zero_compute", False)), (len(idx),))
+    zu, zc = res["bad"], res["zero_compute"]
     error[idx[zu]] = (f"dataflow '{df.name}': a fully unrolled TemporalMap would have to advance "
                       f"(MAESTRO stops on this {KIND_NAMES[kind]} layer)")
     error[idx[zc & ~zu]] = (f"dataflow '{df.name}': a sub-cluster level computes nothing for this "

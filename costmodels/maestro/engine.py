@@ -34,7 +34,7 @@ def _masked_sum(valid: np.ndarray, values) -> np.ndarray:
 
 
 def analyze_levels(levels: list[Level], li: int, prob: Problem, dims: dict[str, np.ndarray],
-                   hw: HwArrays, errs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+                   hw: HwArrays) -> dict[str, np.ndarray]:
     """Analyse level ``li`` over ``dims`` (arrays of any shape ending in rows)."""
     level = levels[li]
     missing = [m.var for m in level.maps if m.var not in dims]
@@ -61,13 +61,16 @@ def analyze_levels(levels: list[Level], li: int, prob: Problem, dims: dict[str, 
         compute = psums
         active = active_clusters
     else:
-        sub_f = analyze_levels(levels, li + 1, prob, lc.sub_dims(False), hw, errs)
+        sub_f = analyze_levels(levels, li + 1, prob, lc.sub_dims(False), hw)
         spee = cs.spee[sp0] & sp_edge
         if spee.any():
-            sub_t = analyze_levels(levels, li + 1, prob, lc.sub_dims(True), hw, errs)
+            sub_t = analyze_levels(levels, li + 1, prob, lc.sub_dims(True), hw)
         else:
             sub_t = sub_f
         rest = nedge - 1
+        used_t = sp_edge & spee
+        used_f = ~(used_t & (rest <= 0))
+        sub_bad = (used_t & sub_t["bad"]) | (used_f & sub_f["bad"])
         rt, rf = sub_t["runtime"], sub_f["runtime"]
         at, af = sub_t["avg_active"], sub_f["avg_active"]
         compute = np.where(sp_edge, np.where(spee, np.where(rest > 0, np.maximum(rt, rf), rt), rf), rf)
@@ -80,7 +83,10 @@ def analyze_levels(levels: list[Level], li: int, prob: Problem, dims: dict[str, 
     all_init = (cs.changing == -1)
     outstanding = np.where(all_init, compute + in_delay,
                            np.maximum(out_delay, np.maximum(compute, in_delay)))
-    errs["zero_unique"] = errs.get("zero_unique", False) | np.any(valid & lc.zero_unique_change, axis=tuple(range(valid.ndim - 1)))
+    # MAESTRO stops when a fully unrolled temporal map would have to advance
+    bad = valid & lc.zero_unique_change
+    if not leaf:
+        bad = bad | (valid & sub_bad)
 
     occ = cs.occ
     res: dict[str, np.ndarray] = {}
@@ -93,7 +99,7 @@ def analyze_levels(levels: list[Level], li: int, prob: Problem, dims: dict[str, 
         in_off = np.floor_divide(np.floor_divide(l2_in, off_bw), 2)
         out_off = np.floor_divide(np.floor_divide(l2["output"], off_bw), 2)
         outstanding = np.maximum(np.maximum(in_off, outstanding), out_off)
-        errs["zero_compute"] = np.any(valid & (compute == 0), axis=0)
+        res["zero_compute"] = np.any(valid & (compute == 0), axis=0)
         safe = np.maximum(compute, 1)
         need = np.maximum(l2["output"] // safe, l2_in // safe)
         # MAESTRO halves the running maximum after every case, so order matters
@@ -107,6 +113,7 @@ def analyze_levels(levels: list[Level], li: int, prob: Problem, dims: dict[str, 
         shift = np.clip(nvalid[None] - pos_among_valid, 0, 62)
         res["offchip_bw_req"] = np.where(valid, need >> shift, 0).max(axis=0)
         res["l2"] = l2
+    res["bad"] = bad.any(axis=0)
     total_occ = _masked_sum(valid, occ)
     res["runtime"] = _masked_sum(valid, occ * outstanding)
     res["avg_active"] = np.where(total_occ > 0,

@@ -167,8 +167,9 @@ def build_levels(dataflow: Dataflow, kind: int, cols: dict[str, np.ndarray], num
     too_big = top_sub < 1
     if too_big.any():
         where = "; ".join(dataflow.describe(d) for d in dataflow.directives if d.kind == CLUSTER)
-        errors.append(LevelError(too_big, f"{where}: clusters of {'x'.join('?' for _ in cluster_sizes)}"
-                                 f" PEs need more than num_pes PEs"))
+        need = sorted({int(v) for v in uppermost[too_big]})
+        errors.append(LevelError(too_big, f"{where}: clusters need {' or '.join(map(str, need))} PEs,"
+                                 " more than num_pes"))
     top_sub = np.maximum(top_sub, 1)
     sizes_per_level = [top_sub] + cluster_sizes
 
