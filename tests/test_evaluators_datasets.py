@@ -120,11 +120,11 @@ def test_bad_dataset_input_is_reported_before_any_loading(tmp_path):
 
 
 def test_dataset_configs():
-    src = dataset_from_config({"type": "synthetic", "num_samples": 100, "group_names": ["a", "b"]})
+    src = dataset_from_config({"kind": "synthetic", "num_samples": 100, "group_names": ["a", "b"]})
     assert isinstance(src, SyntheticGroups) and src.group_names == ("a", "b")
     with pytest.raises(DatasetError, match=r"unknown key\(s\) \['size'\]"):
-        dataset_from_config({"type": "synthetic", "size": 3})
-    with pytest.raises(DatasetError, match="dataset type must be one of synthetic, image_folder"):
-        dataset_from_config({"type": "cifar"})
+        dataset_from_config({"kind": "synthetic", "size": 3})
+    with pytest.raises(DatasetError, match="dataset kind must be one of synthetic, image_folder"):
+        dataset_from_config({"kind": "cifar"})
     with pytest.raises(DatasetError, match="minority_fraction must be in"):
-        dataset_from_config({"type": "synthetic", "minority_fraction": 1.5})
+        dataset_from_config({"kind": "synthetic", "minority_fraction": 1.5})

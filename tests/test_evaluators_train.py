@@ -113,3 +113,36 @@ def test_missing_torch_is_a_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "torch", None)  # what `import torch` sees when it is not installed
     with pytest.raises(TorchMissingError, match=r"pip install 'h2h\[train\]'"):
         TrainEvaluator(DATA, BUDGET)
+
+
+def test_make_evaluator_from_config(tmp_path):
+    from h2h.evaluators.factory import make_evaluator
+
+    table = make_evaluator({"kind": "table", "dataset": "cifar100"})
+    assert table.name == "NAS-Bench-201 (cifar100)" and [m.name for m in table.metrics] == ["accuracy"]
+    (tmp_path / "accs.csv").write_text("net,top1\nA,91.5\n")
+    own = make_evaluator({"kind": "table", "path": "accs.csv", "key_column": "net", "spec_key": "name",
+                          "columns": [{"metric": "accuracy", "column": "top1", "scale": 0.01}]},
+                         base_dir=tmp_path)
+    assert own.evaluate({"name": "A"}) == pytest.approx({"accuracy": 0.915})
+    train = make_evaluator({"kind": "train", "dataset": {"kind": "synthetic", "num_samples": 240, "num_classes": 3},
+                            "budget": {"epochs": 1, "batch_size": 32}, "metrics": ["accuracy", "unfairness"]})
+    assert isinstance(train, TrainEvaluator) and train.budget.batch_size == 32
+    assert set(train.evaluate(TINY)) == {"accuracy", "unfairness"}
+
+
+@pytest.mark.parametrize("config, message", [
+    ({"kind": "oracle"}, "evaluator kind must be 'table' or 'train'"),
+    ({"kind": "table", "dataset": "cifar10", "colour": 1}, r"unknown key\(s\) \['colour'\]"),
+    ({"kind": "table", "columns": []}, "need a 'path'"),
+    ({"kind": "train", "dataset": {"kind": "image_folder", "root": "missing_dir", "csv": "x.csv"}},
+     "missing_dir: root: dataset folder does not exist"),
+    ({"kind": "train", "dataset": {"kind": "synthetic"}, "budget": {"lr": "fast"}}, "lr must be a number"),
+    ({"kind": "train", "dataset": {"kind": "synthetic"}, "metrics": ["accuracy", "latency"]},
+     r"unknown metric name\(s\) \['latency'\]"),
+])
+def test_make_evaluator_rejects_bad_configs(tmp_path, config, message):
+    from h2h.evaluators.factory import make_evaluator
+
+    with pytest.raises(EvaluatorConfigError, match=message):
+        make_evaluator(config, base_dir=tmp_path)

@@ -326,15 +326,15 @@ def _sorted_names(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def dataset_from_config(config: Mapping[str, Any], *, file: str | None = None) -> SyntheticGroups | ImageFolderCSV:
-    """``{"type": "synthetic", ...}`` or ``{"type": "image_folder", "root": ..., "csv": ...}``."""
+    """``{"kind": "synthetic", ...}`` or ``{"kind": "image_folder", "root": ..., "csv": ...}``."""
     if not isinstance(config, Mapping):
-        raise DatasetError(f"a dataset is a mapping with a 'type', got {config!r}", file=file, item="dataset")
+        raise DatasetError(f"a dataset is a mapping with a 'kind', got {config!r}", file=file, item="dataset")
     kinds = {"synthetic": SyntheticGroups, "image_folder": ImageFolderCSV}
-    kind = config.get("type")
+    kind = config.get("kind")
     if kind not in kinds:
-        raise DatasetError(f"dataset type must be one of {', '.join(kinds)}, got {kind!r}", file=file,
-                           item="dataset.type")
-    rest = {k: v for k, v in config.items() if k != "type"}
+        raise DatasetError(f"dataset kind must be one of {', '.join(kinds)}, got {kind!r}", file=file,
+                           item="dataset.kind")
+    rest = {k: v for k, v in config.items() if k != "kind"}
     cls = kinds[kind]
     _check_fields(cls, rest, file)
     for key in ("label_column", "group_names"):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -55,6 +55,11 @@ class TrainBudget:
     weight_decay: float = 5e-4
 
     def __post_init__(self) -> None:
+        for name in ("max_seconds", "lr", "momentum", "weight_decay"):
+            value = getattr(self, name)
+            if not (value is None and name == "max_seconds") and (
+                    not isinstance(value, (int, float)) or isinstance(value, bool)):
+                raise EvaluatorConfigError(f"{name} must be a number, got {value!r}", item="budget")
         checks = [
             (isinstance(self.epochs, int) and self.epochs >= 1, f"epochs must be an integer >= 1, got {self.epochs!r}"),
             (self.max_seconds is None or self.max_seconds > 0, f"max_seconds must be > 0, got {self.max_seconds!r}"),
@@ -114,11 +119,6 @@ class TrainEvaluator:
     @property
     def metrics(self) -> tuple[Metric, ...]:
         return self._metrics
-
-    def settings(self) -> dict[str, Any]:
-        """Plain-data description of this evaluator, for result files."""
-        return {"type": "train", "dataset": type(self.source).__name__, "budget": asdict(self.budget),
-                "test_fraction": self.test_fraction, "seed": self.seed}
 
     def splits(self, channels: int, resolution: int) -> tuple[GroupDataset, GroupDataset]:
         """(train, test) at this input size, loaded and split once."""
