@@ -1,0 +1,68 @@
+"""``h2h batch CONFIG.yaml [--out DIR] [--check] [--workers N]``: run a YAML study."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "batch", help="run a study (sweeps of map, nas and codesign runs) from a YAML file",
+        description="Validate a batch config, run every run it expands to (skipping finished ones), "
+                    "and write summary.csv, one folder per run and report.html. Exit codes: 0 all runs "
+                    "ok, 1 some runs failed (recorded in summary.csv), 2 bad input.")
+    p.add_argument("config", help="batch YAML file")
+    p.add_argument("--out", metavar="DIR", help="results folder (default: the config's 'out', "
+                                                "else results/<name>)")
+    p.add_argument("--check", action="store_true", help="validate only; exit 0 if valid, 2 if not")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="parallel workers: local processes, or Dask LocalCluster workers")
+    p.set_defaults(func=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    from h2h.batch import run_batch
+    from h2h.batch.report import reduction_rows
+
+    outcome = run_batch(args.config, args.out, workers=args.workers, check=args.check)
+    plan = outcome.plan
+    if args.check:
+        names = ", ".join(e.name for e in plan.config.experiments)
+        print(f"{args.config}: ok: {len(plan.runs)} runs in {len(plan.config.experiments)} "
+              f"experiment(s) ({names})")
+        return 0
+    out = outcome.out_dir
+    print(f"{len(outcome.records)} runs: {len(outcome.records) - outcome.failed} ok, "
+          f"{outcome.failed} failed ({outcome.skipped} were already done)")
+    rows = reduction_rows(outcome.records)
+    if rows:
+        print("H2H reduction vs compute_priority (positive = better than the baseline):")
+        for r in rows:
+            print(f"  {r['workload']:<24} {r['system']:<16} {r['mapper']:<10} "
+                  f"latency {r['latency_reduction_pct']:6.1f}%  energy {r['energy_reduction_pct']:6.1f}%")
+    for r in outcome.records:
+        if r["status"] != "ok":
+            print(f"  failed {r['run_id']} ({r['experiment']}): {r['error']}", file=sys.stderr)
+    traces = _best_traces(outcome)
+    for label, path in traces:
+        print(f"trace ({label}): {path}")
+    print(f"summary: {out / 'summary.csv'}")
+    if outcome.report_html.exists():
+        print(f"report:  {outcome.report_html}")
+    return 1 if outcome.failed else 0
+
+
+def _best_traces(outcome) -> list[tuple[str, str]]:
+    """The trace of the lowest-latency run of each map experiment."""
+    best: dict[str, dict] = {}
+    for r in outcome.records:
+        lat = r.get("summary", {}).get("latency_s")
+        if r["task"] == "map" and r["status"] == "ok" and "trace.json" in r.get("files", []) and lat:
+            if r["experiment"] not in best or lat < best[r["experiment"]]["summary"]["latency_s"]:
+                best[r["experiment"]] = r
+    out = []
+    for exp, r in best.items():
+        cols = r.get("columns", {})
+        label = f"{exp}: {cols.get('workload')} on {cols.get('system')} with {cols.get('mapper')}"
+        out.append((label, str(outcome.out_dir / "runs" / r["run_id"] / "trace.json")))
+    return out
