@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from workloads.errors import H2HError
+from .errors import CostModelError
 
 _INT_FIELDS = ("num_pes", "l1_bytes", "l2_bytes", "hop_latency_cycles", "dram_capacity_bytes")
 _POSITIVE = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "clock_ghz",
@@ -45,27 +45,27 @@ class AcceleratorSpec:
     def __post_init__(self) -> None:
         item = f"accelerator '{self.name}'"
         if not isinstance(self.name, str) or not self.name:
-            raise H2HError("an accelerator needs a non-empty string name", item=repr(self.name))
+            raise CostModelError("an accelerator needs a non-empty string name", item=repr(self.name))
         for key in ("dataflow", "dsconv_dataflow", "gemm_dataflow"):
             v = getattr(self, key)
             if not isinstance(v, str) or not v:
-                raise H2HError(f"'{key}' must be a preset name or a .m path, got {v!r}", item=item)
+                raise CostModelError(f"'{key}' must be a preset name or a .m path, got {v!r}", item=item)
         for f in fields(self):
             v = getattr(self, f.name)
             if f.name in ("name", "dataflow", "dsconv_dataflow", "gemm_dataflow"):
                 continue
             if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise H2HError(f"'{f.name}' must be a number, got {v!r}", item=item)
+                raise CostModelError(f"'{f.name}' must be a number, got {v!r}", item=item)
             if f.name in _INT_FIELDS:
                 if v != int(v):
-                    raise H2HError(f"'{f.name}' must be an integer, got {v!r}", item=item)
+                    raise CostModelError(f"'{f.name}' must be an integer, got {v!r}", item=item)
                 object.__setattr__(self, f.name, int(v))
             else:
                 object.__setattr__(self, f.name, float(v))
             if f.name in _POSITIVE and v <= 0:
-                raise H2HError(f"'{f.name}' must be > 0, got {v!r}", item=item)
+                raise CostModelError(f"'{f.name}' must be > 0, got {v!r}", item=item)
             if v < 0:
-                raise H2HError(f"'{f.name}' must be >= 0, got {v!r}", item=item)
+                raise CostModelError(f"'{f.name}' must be >= 0, got {v!r}", item=item)
 
     @property
     def clock_hz(self) -> float:
@@ -89,17 +89,17 @@ class AcceleratorSpec:
     @classmethod
     def from_dict(cls, data: Any, *, file: str | None = None) -> "AcceleratorSpec":
         if not isinstance(data, dict):
-            raise H2HError(f"an accelerator must be a mapping, got {type(data).__name__}", file=file)
+            raise CostModelError(f"an accelerator must be a mapping, got {type(data).__name__}", file=file)
         item = f"accelerator '{data.get('name')}'"
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise H2HError(f"unknown key(s) {unknown}; expected some of {sorted(known)}", file=file,
+            raise CostModelError(f"unknown key(s) {unknown}; expected some of {sorted(known)}", file=file,
                            item=item)
         missing = [k for k in ("name", "dataflow", "num_pes") if k not in data]
         if missing:
-            raise H2HError(f"missing key(s) {missing}", file=file, item=item)
+            raise CostModelError(f"missing key(s) {missing}", file=file, item=item)
         try:
             return cls(**data)
-        except H2HError as e:
+        except CostModelError as e:
             raise e.located(file=file) from None

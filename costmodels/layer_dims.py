@@ -30,8 +30,10 @@ import numpy as np
 
 from workloads.layer import Layer, Op
 
-KIND_CONV, KIND_DSCONV, KIND_GEMM = 0, 1, 2
-KIND_NAMES = ("conv", "dsconv", "gemm")
+from .maestro.batch import KIND_CONV, KIND_DSCONV, KIND_GEMM
+
+#: the key of each kind in ``AcceleratorSpec.dataflow_for``
+KIND_KEYS = {KIND_CONV: "conv", KIND_DSCONV: "dsconv", KIND_GEMM: "gemm"}
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from workloads.errors import H2HError
+from .errors import CostModelError
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Technology:
         for f in fields(self):
             v = getattr(self, f.name)
             if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
-                raise H2HError(f"'{f.name}' must be a number >= 0, got {v!r}", item="technology")
+                raise CostModelError(f"'{f.name}' must be a number >= 0, got {v!r}", item="technology")
             object.__setattr__(self, f.name, float(v))
 
     @property
@@ -58,14 +58,14 @@ class Technology:
         if data is None:
             return cls()
         if not isinstance(data, dict):
-            raise H2HError(f"'technology' must be a mapping, got {type(data).__name__}", file=file,
+            raise CostModelError(f"'technology' must be a mapping, got {type(data).__name__}", file=file,
                            item="technology")
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise H2HError(f"unknown key(s) {unknown}; expected some of {sorted(known)}", file=file,
+            raise CostModelError(f"unknown key(s) {unknown}; expected some of {sorted(known)}", file=file,
                            item="technology")
         try:
             return cls(**data)
-        except H2HError as e:
+        except CostModelError as e:
             raise e.located(file=file) from None

@@ -312,7 +312,7 @@ class System:
             raw_accs = data.get("accelerators")
             if not isinstance(raw_accs, list) or not raw_accs:
                 raise SystemError_("'accelerators' must be a non-empty list", file=file)
-            accs = tuple(AcceleratorSpec.from_dict(a, file=file) for a in raw_accs)
+            accs = tuple(_checked_dataflows(AcceleratorSpec.from_dict(a, file=file), file) for a in raw_accs)
             names = [host.name, *(a.name for a in accs)]
             if "interconnect" not in data:
                 raise SystemError_("missing key 'interconnect'", file=file)
@@ -330,6 +330,26 @@ class System:
     def __repr__(self) -> str:
         return (f"System({self.name!r}, {len(self.accelerators)} accelerators, "
                 f"{self.interconnect.kind} with {len(self.links)} link(s))")
+
+
+def _checked_dataflows(acc: AcceleratorSpec, file: str | None) -> AcceleratorSpec:
+    """Resolve ``.m`` paths against the system file's folder and make sure every dataflow loads."""
+    from dataclasses import replace
+
+    from costmodels.dataflow import load_dataflow
+
+    changes = {}
+    for key in ("dataflow", "dsconv_dataflow", "gemm_dataflow"):
+        spec = getattr(acc, key)
+        head = spec.split(":")[0]
+        if file and head.endswith(".m") and not Path(head).is_absolute():
+            spec = str(Path(file).resolve().parent / spec)
+            changes[key] = spec
+        try:
+            load_dataflow(spec)
+        except H2HError as e:
+            raise SystemError_(f"'{key}': {e}", file=file, item=f"accelerator '{acc.name}'") from None
+    return replace(acc, **changes) if changes else acc
 
 
 def load_system(path: str | Path) -> System:
