@@ -106,7 +106,7 @@ class Dataflow:
 
     def describe(self, directive: Directive) -> str:
         """Where a directive is, for error messages."""
-        return f"dataflow '{self.name}' line {directive.line}: {directive}"
+        return f"dataflow '{self.name}' line {directive.line}: '{str(directive).rstrip(';')}'"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,127 @@
+"""``h2h cost predict IN.csv [--dataflows LIB.m ...] -o OUT.csv``: MAESTRO-style per-layer costs.
+
+Input rows carry the reference columns (network, layer, type, K, C, R, S, Y, X, M, N, stride_x,
+stride_y, dataflow, num_pes, noc_bw, offchip_bw; optional l1_size, l2_size, hop_latency). The output
+repeats each row and adds the analysis columns, named as in MAESTRO's output, plus ``error``: a row
+that cannot be analysed keeps empty results and says why, and the others are still priced.
+"""
+from __future__ import annotations
+
+import argparse
+
+REQUIRED = ("type", "dataflow", "num_pes", "noc_bw", "offchip_bw")
+CONV_FIELDS = ("K", "C", "R", "S", "Y", "X", "stride_x", "stride_y")
+GEMM_FIELDS = ("M", "N", "K")
+OPTIONAL_HW = {"l1_size": 10**9, "l2_size": 10**12, "hop_latency": 1}
+INT_RESULTS = ("runtime_cycles", "l1_req", "l2_req", "noc_bw_req", "offchip_bw_req", "num_macs")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("cost", help="per-layer costs with the MAESTRO-style analysis")
+    sub = p.add_subparsers(dest="cost_command", metavar="SUBCOMMAND")
+    pr = sub.add_parser("predict", help="price the rows of a CSV (MAESTRO's columns)")
+    pr.add_argument("input", metavar="IN.csv")
+    pr.add_argument("--dataflows", metavar="LIB.m", action="append", default=[],
+                    help="a library of 'Dataflow NAME { ... }' blocks added to the presets "
+                         "(repeatable; later files win)")
+    pr.add_argument("-o", "--output", metavar="OUT.csv", required=True)
+    pr.set_defaults(func=_predict)
+
+
+def _row_label(df, i: int) -> str:
+    parts = [f"row {i + 1}"]
+    for c in ("network", "layer"):
+        if c in df and str(df[c].iloc[i]).strip() not in ("", "nan"):
+            parts.append(f"{c} '{df[c].iloc[i]}'")
+    return ", ".join(parts)
+
+
+def _check_rows(df) -> "list[str | None]":
+    """Per-row problems with the input fields (None when the row is well formed)."""
+    import numpy as np
+
+    problems: list[str | None] = [None] * len(df)
+    for i in range(len(df)):
+        kind = str(df["type"].iloc[i]).strip().upper()
+        if kind not in ("CONV", "DSCONV", "GEMM"):
+            problems[i] = f"field 'type' must be CONV, DSCONV or GEMM, got '{kind}'"
+            continue
+        fields = (GEMM_FIELDS if kind == "GEMM" else CONV_FIELDS) + ("num_pes",)
+        for f in fields + ("noc_bw", "offchip_bw") + tuple(k for k in OPTIONAL_HW if k in df):
+            raw = df[f].iloc[i] if f in df else None
+            try:
+                v = float(raw)
+            except (TypeError, ValueError):
+                v = float("nan")
+            integer = f in fields or f in ("l1_size", "l2_size", "hop_latency")
+            if not np.isfinite(v) or v <= 0 or (integer and v != int(v)):
+                what = "a positive integer" if integer else "a positive number"
+                problems[i] = f"field '{f}' must be {what}, got '{'' if raw is None else raw}'"
+                break
+    return problems
+
+
+def _predict(args: argparse.Namespace) -> int:
+    import numpy as np
+    import pandas as pd
+
+    from costmodels.dataflow import load_library, presets
+    from costmodels.errors import CostModelError
+    from costmodels.maestro import ACCESS_COLUMNS, RESULT_COLUMNS, Hardware, LayerBatch, analyze_batch
+    from workloads.errors import H2HError
+
+    try:
+        raw = pd.read_csv(args.input, skipinitialspace=True, dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
+        raise H2HError(f"cannot read CSV: {e}", file=args.input) from None
+    raw.columns = [c.strip() for c in raw.columns]
+    df = raw.copy()
+    for c in CONV_FIELDS + GEMM_FIELDS + ("num_pes", "noc_bw", "offchip_bw") + tuple(OPTIONAL_HW):
+        if c in df:
+            df[c] = pd.to_numeric(df[c].astype(str).map(str.strip), errors="coerce")
+    missing = [c for c in REQUIRED if c not in df]
+    if missing:
+        raise H2HError(f"missing column(s) {', '.join(missing)}; expected at least "
+                       f"{', '.join(REQUIRED)} and the layer fields", file=args.input)
+    library = dict(presets())
+    for path in args.dataflows:
+        library.update(load_library(path))
+
+    errors = _check_rows(df)
+    names = df["dataflow"].astype(str).str.strip()
+    for i, name in enumerate(names):
+        if errors[i] is None and name not in library:
+            errors[i] = (f"field 'dataflow': unknown dataflow '{name}'; expected one of: "
+                         f"{', '.join(sorted(library))}")
+    results = {c: np.full(len(df), np.nan) for c in RESULT_COLUMNS}
+    ok = np.array([e is None for e in errors])
+    for name in sorted(set(names[ok])):
+        rows = np.flatnonzero(ok & (names == name).to_numpy())
+        sub = df.iloc[rows]
+        hw_extra = {k: sub[k].to_numpy(dtype=np.float64).astype(np.int64) for k in OPTIONAL_HW
+                    if k in sub}
+        hw = Hardware(sub["num_pes"].to_numpy(dtype=np.float64).astype(np.int64),
+                      sub["noc_bw"].to_numpy(dtype=np.float64),
+                      sub["offchip_bw"].to_numpy(dtype=np.float64), **hw_extra)
+        try:
+            res = analyze_batch(LayerBatch.from_frame(sub), library[name], hw)
+        except CostModelError as e:  # the dataflow as a whole cannot be used
+            for r in rows:
+                errors[r] = str(e)
+            continue
+        for c in RESULT_COLUMNS:
+            results[c][rows] = getattr(res, c)
+        for k, r in enumerate(rows):
+            if res.error[k] is not None:
+                msg = str(res.error[k])
+                errors[r] = msg if msg.startswith("dataflow") else f"dataflow '{name}': {msg}"
+    out = raw.copy()
+    for c in RESULT_COLUMNS:
+        col = pd.Series(results[c])
+        out[c] = col.round().astype("Int64") if c in INT_RESULTS + ACCESS_COLUMNS else col
+    out["error"] = [None if e is None else f"{_row_label(df, i)}: {e}" for i, e in enumerate(errors)]
+    out.to_csv(args.output, index=False)
+    n_bad = sum(e is not None for e in errors)
+    print(f"priced {len(df) - n_bad} of {len(df)} rows -> {args.output}"
+          + (f" ({n_bad} with an error; see the 'error' column)" if n_bad else ""))
+    return 0
