@@ -183,8 +183,9 @@ class _Parser:
                 raise self.fail(f"unexpected {key!r}; expected Type, Stride, Dimensions or Dataflow",
                                 self.item)
         self.take("}", what=f"'}}' closing {self.item}")
+        item, self.item = self.item, None
         if ltype is None:
-            raise WorkloadError("missing 'Type:'", file=self.file, item=f"{self.item} (line {name_tok.line})")
+            raise WorkloadError("missing 'Type:'", file=self.file, item=f"{item} (line {name_tok.line})")
         return name_tok.text, ltype, stride, dims, dataflow, name_tok.line
 
     def block_text(self) -> str:

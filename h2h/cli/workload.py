@@ -7,7 +7,10 @@ elementwise ops count zero.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import sys
+import warnings
 from typing import Any
 
 
@@ -34,6 +37,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     conv.add_argument("src", metavar="IN")
     conv.add_argument("dst", metavar="OUT")
     conv.set_defaults(func=_convert)
+
+
+@contextlib.contextmanager
+def _warnings_to_stderr():
+    """Print each H2HWarning raised inside as one 'h2h: warning:' line."""
+    from workloads.errors import H2HWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", H2HWarning)
+        yield
+    for warning in caught:
+        print(f"h2h: warning: {warning.message}", file=sys.stderr)
+
+
+def _load(spec: str):
+    from workloads.load import load_workload
+
+    with _warnings_to_stderr():
+        return load_workload(spec)
 
 
 def _layer_row(w, layer) -> dict[str, Any]:
@@ -90,9 +112,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    from workloads.load import load_workload
-
-    d = describe(load_workload(args.spec))
+    d = describe(_load(args.spec))
     if args.json:
         print(json.dumps(d, indent=1))
         return 0
@@ -107,9 +127,9 @@ def _info(args: argparse.Namespace) -> int:
 
 def _convert(args: argparse.Namespace) -> int:
     from workloads.io import write_workload
-    from workloads.load import load_workload
 
-    w = load_workload(args.src)
-    path = write_workload(w, args.dst)
+    w = _load(args.src)
+    with _warnings_to_stderr():
+        path = write_workload(w, args.dst)
     print(f"wrote {path} ({len(w)} layers)")
     return 0
