@@ -91,6 +91,7 @@ class DaskExecutor:
             self.description = f"Dask cluster at {address}"
         else:
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
+                                         protocol="tcp",
                                          host="127.0.0.1", dashboard_address=None,
                                          silence_logs=logging.ERROR)
             self._client = Client(self._cluster)

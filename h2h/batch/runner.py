@@ -52,6 +52,7 @@ RUNS_DIR = "runs"
 RECORD = "run.json"
 HEAD_COLUMNS = ("run_id", "experiment", "task", "status", "seed")
 TAIL_COLUMNS = ("elapsed_s", "error", "run_dir")
+HIDDEN_PARAMS = ("trace",)  # settings that do not change a result: kept out of summary.csv
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,8 @@ def display_columns(run: RunSpec) -> dict[str, Any]:
     """The parameters that tell runs apart, as short summary.csv cells (systems by file stem)."""
     cols: dict[str, Any] = {}
     for key, value in run.params.items():
+        if value is None or key in HIDDEN_PARAMS:
+            continue
         if key in run.paths and key != "workload":
             cols[key] = Path(str(value)).stem
         elif isinstance(value, (dict, list)):
@@ -295,9 +298,9 @@ def _cell(value: Any) -> Any:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and ``os.replace``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        with os.fdopen(fd, "wb") as f:
+        with open(tmp, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
