@@ -1,0 +1,227 @@
+"""ONNX import (with shape inference) and export, on graphs built here with onnx.helper."""
+import warnings
+
+import numpy as np
+import onnx
+import pytest
+from onnx import TensorProto, helper, numpy_helper
+
+from h2h.cli import main
+from workloads import H2HWarning, Op, WorkloadError, nb201, zoo
+from workloads.onnx_io import load_onnx_model, read_onnx, to_onnx_model, write_onnx
+
+F = TensorProto.FLOAT
+
+
+def init(name, *shape):
+    return numpy_helper.from_array(np.zeros(shape, dtype=np.float32), name)
+
+
+def model(nodes, inputs, outputs, inits=(), value_info=(), opset=17, name="g"):
+    graph = helper.make_graph(nodes, name, inputs, outputs, initializer=list(inits), value_info=list(value_info))
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
+
+
+def vi(name, *shape):
+    return helper.make_tensor_value_info(name, F, list(shape))
+
+
+def imported(m, file="fixture.onnx"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        w = load_onnx_model(m, file=file)
+    return w, [str(c.message) for c in caught if issubclass(c.category, H2HWarning)]
+
+
+def cnn():
+    nodes = [
+        helper.make_node("Conv", ["x", "w1", "b1"], ["c1"], name="conv1", pads=[1, 1, 1, 1], strides=[2, 2]),
+        helper.make_node("BatchNormalization", ["c1", "s", "bb", "mu", "var"], ["n1"], name="bn1"),
+        helper.make_node("Relu", ["n1"], ["r1"], name="relu1"),
+        helper.make_node("MaxPool", ["r1"], ["p1"], name="pool1", kernel_shape=[3, 3], strides=[2, 2],
+                         pads=[1, 1, 1, 1]),
+        helper.make_node("Conv", ["p1", "wdw"], ["dw"], name="dw", group=8, pads=[1, 1, 1, 1]),
+        helper.make_node("Conv", ["dw", "wg"], ["g"], name="grouped", group=2),
+        helper.make_node("GlobalAveragePool", ["g"], ["gap"], name="gap"),
+        helper.make_node("Flatten", ["gap"], ["flat"], name="flatten"),
+        helper.make_node("Gemm", ["flat", "wfc", "bfc"], ["logits"], name="fc", transB=1),
+        helper.make_node("Softmax", ["logits"], ["prob"], name="softmax"),
+    ]
+    inits = [init("w1", 8, 3, 3, 3), init("b1", 8), init("s", 8), init("bb", 8), init("mu", 8), init("var", 8),
+             init("wdw", 8, 1, 3, 3), init("wg", 16, 4, 1, 1), init("wfc", 10, 16), init("bfc", 10)]
+    return model(nodes, [vi("x", 1, 3, 32, 32)], [vi("prob", 1, 10)], inits)
+
+
+def test_cnn_import_by_hand():
+    w, warns = imported(cnn())
+    assert not warns
+    assert w.layer_names == ["conv1", "bn1", "relu1", "pool1", "dw", "grouped", "gap", "flatten", "fc", "softmax"]
+    ops = [layer.op for layer in w.layers]
+    assert ops == [Op.CONV2D, Op.NORM, Op.ACT, Op.POOL, Op.DWCONV, Op.CONV2D, Op.POOL, Op.RESHAPE,
+                   Op.GEMM, Op.ACT]
+    c1 = w.layer("conv1")
+    assert (c1.out_h, c1.macs, c1.weight_elements) == (16, 8 * 3 * 9 * 16 * 16, 8 * 3 * 9)
+    assert c1.elem_bytes == 4  # float32
+    assert w.layer("pool1").out_h == 8
+    dw = w.layer("dw")
+    assert dw.groups == 8 and dw.macs == 9 * 8 * 8 * 8  # 9*C*H*W
+    g = w.layer("grouped")
+    assert g.groups == 2 and g.macs == 16 * 8 * 8 * 4
+    assert w.layer("gap").kernel == (8, 8)
+    fc = w.layer("fc")
+    assert (fc.m, fc.k, fc.n) == (1, 16, 10)
+    assert dict(w.layer("relu1").attrs) == {"onnx_op": "Relu"}
+    # initializers are weights: the only external input is the image
+    assert [n for n in w.layer_names if w.external_input_elements(n)] == ["conv1"]
+    assert len(w.edges) == 9
+
+
+def attention(t=6, d=8):
+    nodes = [
+        helper.make_node("MatMul", ["x", "wq"], ["q"], name="q"),
+        helper.make_node("MatMul", ["x", "wk"], ["k"], name="k"),
+        helper.make_node("MatMul", ["x", "wv"], ["v"], name="v"),
+        helper.make_node("Transpose", ["k"], ["kt"], name="kt", perm=[1, 0]),
+        helper.make_node("MatMul", ["q", "kt"], ["s"], name="qk"),
+        helper.make_node("Softmax", ["s"], ["a"], name="softmax"),
+        helper.make_node("MatMul", ["a", "v"], ["o"], name="av"),
+        helper.make_node("LayerNormalization", ["o", "gamma"], ["y"], name="ln"),
+    ]
+    inits = [init("wq", d, d), init("wk", d, d), init("wv", d, d), init("gamma", d)]
+    return model(nodes, [vi("x", t, d)], [vi("y", t, d)], inits)
+
+
+def test_matmul_weight_vs_activation_operands():
+    t, d = 6, 8
+    w, _ = imported(attention(t, d))
+    assert [w.layer(n).op for n in ("q", "k", "v")] == [Op.GEMM] * 3
+    qk, av = w.layer("qk"), w.layer("av")
+    assert qk.op is Op.MATMUL and (qk.m, qk.k, qk.n) == (t, d, t) and qk.macs == t * t * d
+    assert av.op is Op.MATMUL and av.macs == t * t * d
+    assert {(e.src, e.port) for e in w.edges if e.dst == "qk"} == {("q", 0), ("kt", 1)}
+    assert w.layer("ln").op is Op.NORM
+
+
+def test_batched_matmul_with_weight_folds_rows():
+    nodes = [helper.make_node("MatMul", ["x", "w"], ["y"], name="proj"),
+             helper.make_node("MatMul", ["x", "x2"], ["z"], name="bmm")]
+    m = model(nodes, [vi("x", 2, 5, 4), vi("x2", 2, 4, 3)], [vi("y", 2, 5, 7), vi("z", 2, 5, 3)],
+              [init("w", 4, 7)])
+    w, _ = imported(m)
+    proj, bmm = w.layer("proj"), w.layer("bmm")
+    assert (proj.op, proj.m, proj.k, proj.n, proj.batch) == (Op.GEMM, 10, 4, 7, 1)
+    assert (bmm.op, bmm.batch, bmm.m, bmm.k, bmm.n) == (Op.MATMUL, 2, 5, 4, 3)
+
+
+def two_inputs_two_outputs():
+    nodes = [
+        helper.make_node("Conv", ["a", "wa"], ["ca"], name="conv_a", pads=[1, 1, 1, 1]),
+        helper.make_node("Conv", ["b", "wb"], ["cb"], name="conv_b", pads=[1, 1, 1, 1]),
+        helper.make_node("Add", ["ca", "cb"], ["s"], name="add"),
+        helper.make_node("Mul", ["s", "scale"], ["ms"], name="scale"),
+        helper.make_node("Concat", ["ca", "ms"], ["cat"], name="concat", axis=1),
+        helper.make_node("Clip", ["cat"], ["out1"], name="clip"),
+        helper.make_node("Conv", ["s", "wc"], ["out2"], name="head"),
+        helper.make_node("Sigmoid", ["cb"], ["out3"], name="sig"),
+    ]
+    inits = [init("wa", 4, 4, 3, 3), init("wb", 4, 2, 3, 3), init("wc", 1, 4, 1, 1), init("scale", 1)]
+    return model(nodes, [vi("a", 1, 4, 8, 8), vi("b", 1, 2, 8, 8)],
+                 [vi("out1", 1, 8, 8, 8), vi("out2", 1, 1, 8, 8), vi("out3", 1, 4, 8, 8)], inits)
+
+
+def test_multi_input_multi_output_dag():
+    w, _ = imported(two_inputs_two_outputs())
+    assert {(e.src, e.dst, e.port) for e in w.edges} == {
+        ("conv_a", "add", 0), ("conv_b", "add", 1), ("add", "scale", 0), ("conv_a", "concat", 0),
+        ("scale", "concat", 1), ("concat", "clip", 0), ("add", "head", 0), ("conv_b", "sig", 0)}
+    sources = [n for n in w.layer_names if not w.predecessors(n)]
+    sinks = [n for n in w.layer_names if w.is_output(n)]
+    assert sources == ["conv_a", "conv_b"] and sinks == ["clip", "head", "sig"]
+    assert w.layer("add").num_inputs == 2 and w.layer("scale").num_inputs == 1  # constant operand
+    assert w.layer("concat").output_shape == (1, 8, 8, 8)
+
+
+def test_unknown_ops_become_passthrough_with_one_warning():
+    nodes = [
+        helper.make_node("Tanh", ["x"], ["t"], name="tanh"),
+        helper.make_node("Erf", ["t"], ["e"], name="erf"),
+        helper.make_node("Tanh", ["e"], ["t2"], name="tanh2"),
+        helper.make_node("Frob", ["t2"], ["f"], name="frob", domain="com.example"),
+        helper.make_node("Relu", ["f"], ["y"], name="relu"),
+    ]
+    m = model(nodes, [vi("x", 1, 16)], [vi("y", 1, 16)], value_info=[vi("f", 1, 16)])
+    m.opset_import.append(helper.make_opsetid("com.example", 1))
+    w, warns = imported(m)
+    assert [w.layer(n).op for n in ("tanh", "erf", "tanh2", "frob")] == [Op.PASSTHROUGH] * 4
+    assert all(w.layer(n).macs == 0 for n in w.layer_names)
+    assert len(warns) == 1 and "Erf, Tanh, com.example.Frob" in warns[0]
+
+
+def test_pool_ceil_mode_and_same_padding():
+    nodes = [helper.make_node("Conv", ["x", "w"], ["c"], name="same", auto_pad="SAME_UPPER", strides=[2, 2]),
+             helper.make_node("AveragePool", ["c"], ["p"], name="ceil", kernel_shape=[3, 3], strides=[2, 2],
+                              ceil_mode=1)]
+    m = model(nodes, [vi("x", 1, 3, 15, 15)], [vi("p", 1, 4, 4, 4)], [init("w", 4, 3, 3, 3)])
+    w, _ = imported(m)
+    same, ceil = w.layer("same"), w.layer("ceil")
+    assert same.out_h == 8 and sum(same.padding[::2]) == 2  # ceil(15 / 2) = 8 rows
+    assert ceil.out_h == 4 and ceil.padding == (0, 0, 1, 1)  # ceil((8-3)/2)+1 = 4, floor gives 3
+
+
+@pytest.mark.parametrize("fixture", [cnn, attention, two_inputs_two_outputs])
+def test_round_trip_of_fixtures(fixture, tmp_path):
+    w, _ = imported(fixture())
+    path = write_onnx(w, tmp_path / "rt.onnx")
+    onnx.checker.check_model(onnx.load(str(path)), full_check=True)
+    back = read_onnx(path)
+    assert back == w
+
+
+@pytest.mark.parametrize("name", ["resnet18", "mobilenetv2", "bert_base", "vit_b16", "unet", "facebagnet",
+                                  "vlocnet", "xr_set"])
+def test_round_trip_of_zoo(name):
+    w = zoo.build(name)
+    m = to_onnx_model(w, weights="empty")
+    # shapes come from ONNX's own inference, not only from what we wrote
+    keep = {n.output[0] for n in m.graph.node if n.domain == "h2h"}
+    kept = [v for v in m.graph.value_info if v.name in keep]
+    del m.graph.value_info[:]
+    m.graph.value_info.extend(kept)
+    back, warns = imported(m)
+    assert back == w and not warns
+
+
+def test_nb201_round_trip_through_a_file(tmp_path):
+    w = nb201.build("|nor_conv_3x3~0|+|skip_connect~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|skip_connect~2|")
+    assert read_onnx(write_onnx(w, tmp_path / "nb.onnx")) == w
+
+
+def test_bad_onnx_files_via_cli(tmp_path, capsys):
+    garbage = tmp_path / "garbage.onnx"
+    garbage.write_bytes(b"\x08\x07not a protobuf at all\xff\xff")
+    assert main(["workload", "info", str(garbage)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(garbage) in err[0] and "not a valid ONNX model" in err[0]
+
+    dup = model([helper.make_node("Relu", ["x"], ["a"], name="r"), helper.make_node("Relu", ["a"], ["b"], name="r")],
+                [vi("x", 1, 4)], [vi("b", 1, 4)])
+    onnx.save(dup, str(tmp_path / "dup.onnx"))
+    assert main(["workload", "info", str(tmp_path / "dup.onnx")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "duplicate layer name" in err[0] and "node 'r'" in err[0]
+
+    unknown_shape = model([helper.make_node("Conv", ["x", "w"], ["y"], name="c")],
+                          [helper.make_tensor_value_info("x", F, None)], [vi("y", 1, 1, 1, 1)], [init("w", 1, 1, 1, 1)])
+    onnx.save(unknown_shape, str(tmp_path / "noshape.onnx"))
+    assert main(["workload", "info", str(tmp_path / "noshape.onnx")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "node 'c'" in err[0] and "shape" in err[0]
+
+
+def test_convert_cli_yaml_to_onnx_and_back(tmp_path, capsys):
+    from workloads.io import read_workload
+
+    onnx_path, yaml_path = tmp_path / "c.onnx", tmp_path / "c.yaml"
+    assert main(["workload", "convert", "casia_surf", str(onnx_path)]) == 0
+    assert main(["workload", "convert", str(onnx_path), str(yaml_path)]) == 0
+    assert read_workload(yaml_path) == zoo.build("casia_surf")
