@@ -160,8 +160,11 @@ def read_workload(path: str | Path) -> Workload:
                         file=str(path))
 
 
-def write_workload(workload: Workload, path: str | Path) -> Path:
-    """Write ``workload`` in the format of ``path``'s extension; returns the path."""
+def write_workload(workload: Workload, path: str | Path, *, onnx_weights: str = "zeros") -> Path:
+    """Write ``workload`` in the format of ``path``'s extension; returns the path.
+
+    ``onnx_weights`` ("zeros" or "empty") is passed to :func:`workloads.onnx_io.write_onnx`.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in YAML_SUFFIXES:
@@ -171,7 +174,7 @@ def write_workload(workload: Workload, path: str | Path) -> Path:
     elif suffix == ".onnx":
         from .onnx_io import write_onnx
 
-        write_onnx(workload, path)
+        write_onnx(workload, path, weights=onnx_weights)
         return path
     elif suffix == ".m":
         from .maestro_m import dumps_maestro

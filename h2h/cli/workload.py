@@ -36,6 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           ".onnx or .m.")
     conv.add_argument("src", metavar="IN")
     conv.add_argument("dst", metavar="OUT")
+    conv.add_argument("--onnx-weights", choices=("zeros", "empty"), default="zeros",
+                      help="ONNX output: zero-filled weights (runnable, large) or shapes only (small)")
     conv.set_defaults(func=_convert)
 
 
@@ -130,6 +132,6 @@ def _convert(args: argparse.Namespace) -> int:
 
     w = _load(args.src)
     with _warnings_to_stderr():
-        path = write_workload(w, args.dst)
+        path = write_workload(w, args.dst, onnx_weights=args.onnx_weights)
     print(f"wrote {path} ({len(w)} layers)")
     return 0
