@@ -334,10 +334,12 @@ class Scheduler:
     def _transfer(self, link_free, bi, src, dst, nbytes, request, rec, kind, layer, producer=None):
         """Book a transfer of ``nbytes`` (array [B]) from node ``src`` to ``dst`` requested at
         ``request``; returns its end time [B]. Zero bytes or src == dst books nothing."""
+        active = (nbytes > 0) & (src != dst)
+        if not active.any():
+            return request
         route = self._route[src, dst]
         if route.ndim == 1:
             route = np.broadcast_to(route, (len(bi), route.shape[0]))
-        active = (nbytes > 0) & (np.asarray(src) != np.asarray(dst))
         rows = bi[:, None]
         held = link_free[rows, route]
         start = np.where(active, np.maximum(request, held.max(axis=1)), request)
@@ -365,25 +367,34 @@ class Scheduler:
         end = np.zeros((B, L))
         E = len(self.edge_src)
         edge_move = np.full((B, E), int(Move.ONCHIP), dtype=np.int64)
-        makespan = np.zeros(B)
         W, X, O = self.weight_bytes, self.external_input_bytes, self.output_to_host_bytes
         dram_bps = self.dram_bandwidth_gbps
+        lat = self._lat
         shared = order.ndim == 1
         names = self.layer_names
+        any_resident = bool(resident.any())
+        if shared:  # per-layer columns are plain slices, per-step constants plain Python numbers
+            def col(arr, j):
+                return arr[:, j]
+        else:
+            def col(arr, j):
+                return arr[bi, j]
+        zeros = np.zeros(B)
         for t in range(L):
-            j = order[t] if shared else order[:, t]
+            j = int(order[t]) if shared else order[:, t]
             jname = names[int(np.ravel(j)[0])] if rec is not None else ""
-            a = assign[bi, j]
+            a = col(assign, j)
             prev = last_on[bi, a]
             prefetch = last_start[bi, a]
             ready = acc_free[bi, a]
-            res = resident[bi, j]
             w = W[j]
-            load = np.where(res, 0.0, w) + X[j]
-            if np.any(load > 0):
+            res = col(resident, j) if any_resident else None
+            load = (w if res is None else np.where(res, 0.0, w)) + X[j]
+            load = np.broadcast_to(load, (B,))
+            if load.any():
                 ready = np.maximum(ready, self._transfer(link_free, bi, host, a, load, prefetch, rec,
                                                          "load", jname))
-            if res.any():
+            if res is not None and res.any():
                 wt = np.where(res, dram_time_s(w, dram_bps[a]), 0.0)
                 ready = np.maximum(ready, prefetch + wt)
                 if rec is not None and res[0] and w > 0:
@@ -394,11 +405,16 @@ class Scheduler:
             dmax = int(self.in_degree[j]) if shared else int(self.in_degree[j].max())
             for d in range(dmax):
                 k = self._pred_edge[j, d]
-                valid = k >= 0
-                i = self.edge_src[k]
-                nb = np.where(valid, self.edge_bytes[k], 0.0)
-                ai = assign[bi, i]
-                fin = end[bi, i]
+                if shared:
+                    valid = True
+                    i = int(self.edge_src[k])
+                    nb = self.edge_bytes[k]
+                else:
+                    valid = k >= 0
+                    i = self.edge_src[k]
+                    nb = np.where(valid, self.edge_bytes[k], 0.0)
+                ai = col(assign, i)
+                fin = col(end, i)
                 same = ai == a
                 onchip = same & (prev == i)
                 local = same & ~onchip
@@ -410,7 +426,7 @@ class Scheduler:
                                 np.where(local, int(Move.LOCAL_DRAM), int(Move.INTERCONNECT)))
                 read = DRAM_TIME_PASSES[move] * dram_time_s(nb, dram_bps[a])
                 r = np.where(cross, arrive, fin) + read
-                ready = np.maximum(ready, np.where(valid, r, 0.0))
+                ready = np.maximum(ready, r if shared else np.where(valid, r, zeros))
                 if shared:
                     edge_move[:, k] = move
                 else:
@@ -418,14 +434,19 @@ class Scheduler:
                 if rec is not None and local[0]:
                     an = self.node_names[int(a[0])]
                     rec.transfers.append(TransferInterval("spill", an, an, (), float(fin[0]),
-                                                          float(fin[0] + read[0]), float(np.ravel(nb)[0]), jname, pname))
-            e = ready + self._lat[j, a]
-            start[bi, j] = ready
-            end[bi, j] = e
+                                                          float(fin[0] + read[0]), float(np.ravel(nb)[0]),
+                                                          jname, pname))
+            e = ready + lat[j, a]
+            if shared:
+                start[:, j] = ready
+                end[:, j] = e
+            else:
+                start[bi, j] = ready
+                end[bi, j] = e
             acc_free[bi, a] = e
             last_start[bi, a] = ready
             last_on[bi, a] = j
-            makespan = np.maximum(makespan, e)
+        makespan = end.max(axis=1) if L else np.zeros(B)
         # model outputs: nothing waits for them, so they are booked last (in processing order) and
         # never hold a link that an earlier-requested load or activation needed
         for t in np.flatnonzero(self._sink_at_step(order)):
