@@ -49,7 +49,7 @@ from typing import Any
 from llm_agents.task import Objective
 
 from .config import Section, load_config
-from .errors import ConfigError
+from .errors import ConfigError, H2HError
 from .pareto import Normalisation, hypervolume, loss_matrix
 from .results import HistoryRow, front_of, write_results
 from .space import HARDWARE_METRICS, CandidateEvaluator, Space
@@ -113,15 +113,11 @@ def _make_evaluator(sec: Section) -> tuple[Any, dict[str, Any]]:
         sec.raw(key)
     try:
         evaluator = make_evaluator(raw, base_dir=sec.base_dir)
-    except ConfigError:
-        raise
-    except Exception as e:
-        from workloads.errors import H2HError
-
-        if isinstance(e, H2HError):
-            raise ConfigError(e.message, file=e.file or sec.file,
-                              item=f"{sec.item}: {e.item}" if e.item else sec.item) from None
-        raise
+    except H2HError as e:
+        item = e.item or sec.item
+        item = item if item.startswith(sec.item) else f"{sec.item}: {item}"
+        where = e.file or (f"{sec.file}:{sec.line}" if sec.file and sec.line else sec.file)
+        raise ConfigError(e.message, file=where, item=item) from None
     return evaluator, raw
 
 
@@ -347,7 +343,7 @@ def run_nas(settings: NASSettings, agent: Any, *, progress: Callable[[str], None
     front = front_of(loop.history, settings.objectives)
     if settings.out is not None:
         extra = {"hypervolume_self_normalised": run_hypervolume(loop.history, settings.objectives),
-                 "fallbacks": loop.fallbacks, "runtime_s": runtime,
+                 "fallbacks": sum(f["count"] for f in loop.fallbacks), "fallback_log": loop.fallbacks, "runtime_s": runtime,
                  "cache": {"evaluations": loop.pipeline.evaluations, "repeats": loop.pipeline.repeats}}
         write_results(settings.out, kind="nas", objectives=settings.objectives, variables=settings.space.names,
                       history=loop.history, settings=settings.to_dict(), extra=extra, plot=plot)
