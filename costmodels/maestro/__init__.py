@@ -73,32 +73,36 @@ def _analyze_group(df: Dataflow, kind: int, batch: bool, layers: LayerBatch, idx
         return {c: getattr(layers, c)[rows] for c in _COLS}
 
     num_pes = np.asarray(hwa["num_pes"], dtype=np.int64)
-    found: list[LevelError] = []
-    try:
-        build_levels(df, kind, cols_of(idx), num_pes[idx], batch, found)
-    except LevelError as e:
-        error[idx[e.mask]] = e.message
-        return
-    keep = np.ones(len(idx), dtype=bool)
-    for e in found:
-        fresh = e.mask & keep
-        error[idx[fresh]] = e.message
-        keep &= ~e.mask
-    idx = idx[keep]
-    if not len(idx):
-        return
     # distinct (layer, num_pes): reuse and traffic do not depend on bandwidths
     key = np.stack([getattr(layers, c)[idx] for c in _COLS] + [num_pes[idx]], axis=1)
     _, first, inv = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    inv = inv.reshape(-1)
     uniq = idx[first]
-    levels = build_levels(df, kind, cols_of(uniq), num_pes[uniq], batch, [])
+    found: list[LevelError] = []
+    try:
+        levels = build_levels(df, kind, cols_of(uniq), num_pes[uniq], batch, found)
+    except LevelError as e:
+        error[idx[e.mask[inv]]] = e.message
+        return
+    if found:
+        keep = np.ones(len(uniq), dtype=bool)
+        for e in found:
+            fresh = e.mask & keep
+            error[idx[fresh[inv]]] = e.message
+            keep &= ~e.mask
+        if not keep.any():
+            return
+        rows_kept = keep[inv]
+        idx, inv = idx[rows_kept], np.cumsum(keep)[inv[rows_kept]] - 1
+        uniq = uniq[keep]
+        levels = build_levels(df, kind, cols_of(uniq), num_pes[uniq], batch, [])
     prob = problem_for(kind, batch)
     top_dims = dict(levels[0].dims)
     hw = HwArrays(np.asarray(hwa["noc_bw"], dtype=np.float64)[idx],
                   np.asarray(hwa["offchip_bw"], dtype=np.float64)[idx],
                   np.asarray(hwa["hop_latency"], dtype=np.int64)[idx])
     try:
-        res = analyze_levels(levels, 0, prob, top_dims, hw, inv.reshape(-1))
+        res = analyze_levels(levels, 0, prob, top_dims, hw, inv)
     except KeyError as e:
         error[idx] = (f"dataflow '{df.name}': a lower cluster level maps {e.args[0]}, which the "
                       f"level above does not map ({KIND_NAMES[kind]} layer)")
@@ -112,7 +116,7 @@ def _analyze_group(df: Dataflow, kind: int, batch: bool, layers: LayerBatch, idx
     out["num_macs"][idx] = res["num_macs"]
     out["energy_mac_units"][idx] = res["num_macs"] + L1_ENERGY * l1_total + L2_ENERGY * l2_total
     out["l2_req"][idx] = sum(res["l2"].values())
-    out["l1_req"][idx] = np.broadcast_to(l1_requirement(levels, prob), (len(uniq),))[inv.reshape(-1)]
+    out["l1_req"][idx] = np.broadcast_to(l1_requirement(levels, prob), (len(uniq),))[inv]
     out["noc_bw_req"][idx] = res["noc_bw_req"]
     out["offchip_bw_req"][idx] = res["offchip_bw_req"]
     out["avg_used_pes"][idx] = res["avg_active"]

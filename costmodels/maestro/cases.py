@@ -154,6 +154,7 @@ class LevelCases:
         self.nedge = level.num_edge_sub
         self.ncl = level.num_sub
         self.zero_unique_change = np.zeros(cs.shape, dtype=bool)
+        self._inited: dict[str, np.ndarray] = {}
 
     # -- volumes one sub-cluster holds / receives / sends ------------------------------------
     def pe_mapped(self, tensor: str, first: bool, see: bool) -> np.ndarray:
@@ -176,10 +177,13 @@ class LevelCases:
         cs = self.cs
         coupled = self.prob.tensors[tensor]
         ch = cs.changing
-        inited = np.zeros(cs.shape, dtype=bool)
-        for d, m in enumerate(self.lv.maps):
-            if m.var in coupled:
-                inited |= (d > ch) & (cs.pos[d] == INIT) & ~cs.unrolled[d]
+        inited = self._inited.get(tensor)
+        if inited is None:
+            inited = np.zeros(cs.shape, dtype=bool)
+            for d, m in enumerate(self.lv.maps):
+                if m.var in coupled:
+                    inited |= (d > ch) & (cs.pos[d] == INIT) & ~cs.unrolled[d]
+            self._inited[tensor] = inited
         ret = np.ones(cs.shape, dtype=np.int64)
         changing_flag = np.zeros(cs.expand, dtype=bool)
         for d, m in enumerate(self.lv.maps):
@@ -197,7 +201,7 @@ class LevelCases:
                 sel_m = ME if see else M
                 sel_u = UE if see else U
                 if first:
-                    f = np.broadcast_to(sel_m, cs.shape)
+                    f = sel_m
                 else:
                     f = _sel(p == INIT, _sel(d <= ch, sel_m, sel_u),
                              _sel(~inited & is_ch, sel_u, sel_m))
@@ -274,17 +278,25 @@ class LevelCases:
         mapped, is_edge, spee = self._sp_state(vars_, all_spatial)
         if not mapped:
             return self.ncl * fn(True, False) if scale_first else fn(True, False)
+        first_plain = fn(True, False)
         if scale_first:
-            steady = self.ncl * fn(True, False)
+            steady = self.ncl * first_plain
         else:
-            steady = fn(True, False) + (self.ncl - 1) * fn(False, False)
+            steady = first_plain + (self.ncl - 1) * fn(False, False)
+        if not is_edge.any():
+            return steady
         nedge = self.nedge
-        first = _sel((nedge == 1) & spee, fn(True, True), fn(True, False))
+        see_any = bool((is_edge & spee).any())
+        if see_any:
+            first = _sel((nedge == 1) & spee, fn(True, True), first_plain)
+        else:
+            first = first_plain
         nsee = spee.astype(np.int64)
         nfull = np.maximum(nedge - nsee - 1, 0)
         rest_first = scale_first  # GetOutputTensorSpatialMappingSize counts full ones as first PEs
-        more = nfull * fn(rest_first, False) + nsee * (fn(False, True) if consider_last
-                                                       else fn(False, True, False))
+        more = nfull * (first_plain if rest_first else fn(False, False))
+        if see_any:
+            more = more + nsee * (fn(False, True) if consider_last else fn(False, True, False))
         edge = first + _sel(nedge > 1, more, 0)
         return _sel(is_edge, edge, steady)
 

@@ -29,11 +29,8 @@ SPATIAL, TEMPORAL = "S", "T"
 
 
 def cdiv(a, b):
-    """C++ integer division (truncates toward zero)."""
-    a = np.asarray(a, dtype=np.int64)
-    b = np.asarray(b, dtype=np.int64)
-    q = np.abs(a) // np.maximum(np.abs(b), 1)
-    return np.where((a < 0) ^ (b < 0), -q, q)
+    """C++ integer division (truncates toward zero); exact for |a|, |b| < 2**50."""
+    return np.trunc(np.divide(a, b)).astype(np.int64)
 
 
 @dataclass(frozen=True)
