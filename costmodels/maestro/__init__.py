@@ -102,7 +102,7 @@ def _analyze_group(df: Dataflow, kind: int, batch: bool, layers: LayerBatch, idx
                   np.asarray(hwa["offchip_bw"], dtype=np.float64)[idx],
                   np.asarray(hwa["hop_latency"], dtype=np.int64)[idx])
     try:
-        res = analyze_levels(levels, 0, prob, top_dims, hw, inv)
+        res = analyze_levels(levels, 0, prob, top_dims, np.arange(len(uniq)), inv, hw)
     except KeyError as e:
         error[idx] = (f"dataflow '{df.name}': a lower cluster level maps {e.args[0]}, which the "
                       f"level above does not map ({KIND_NAMES[kind]} layer)")

@@ -77,7 +77,12 @@ def iteration_states(level: Level, dims: dict[str, np.ndarray]) -> States:
 
 
 class CaseSet:
-    """All cases of one level over rows, with per-directive state flags of shape [C, *B]."""
+    """The cases that exist, flattened to (case, element) pairs with per-pair state flags.
+
+    ``kinds[c, d]`` is directive d's state in case c; a pair exists when every directive's state
+    exists for the element. Pairs are numbered case-major, so pairs ``0..E-1`` are the all-Init
+    case of every element.
+    """
 
     def __init__(self, level: Level, states: States) -> None:
         self.level = level
@@ -86,57 +91,57 @@ class CaseSet:
         kinds = np.array(list(itertools.product(*possible)), dtype=np.int64).reshape(-1, D)
         self.kinds = kinds
         C = len(kinds)
-        bshape = states.exists[0].shape[1:]
-        self.expand = (C,) + (1,) * len(bshape)
-        self.pos = [kinds[:, d].reshape(self.expand) for d in range(D)]
-        exists = np.ones((C,) + bshape, dtype=bool)
-        occ = np.ones((C,) + bshape, dtype=np.int64)
-        self.is_edge, self.unrolled, self.spee = [], [], []
+        E = states.exists[0].shape[1]
+        exists = np.ones((C, E), dtype=bool)
         for d in range(D):
-            k = kinds[:, d]
-            exists &= states.exists[d][k]
-            occ = occ * states.occ[d][k]
-            p = self.pos[d]
-            self.is_edge.append((p == EDGE) | ((p == INIT) & states.init_edge[d]))
-            self.unrolled.append((p == INIT) & states.unrolled[d])
+            exists &= states.exists[d][kinds[:, d]]
+        pairs = np.flatnonzero(exists)
+        self.pc, self.pe = pairs // E, pairs % E
+        self.n_elements, self.n_cases = E, C
+        self.pos, self.is_edge, self.unrolled, self.spee = [], [], [], []
+        occ = np.ones(len(pairs), dtype=np.int64)
+        for d in range(D):
+            p = kinds[self.pc, d]
+            self.pos.append(p)
+            occ = occ * states.occ[d][p, self.pe]
+            init = p == INIT
+            iedge = states.init_edge[d][self.pe]
+            self.is_edge.append((p == EDGE) | (init & iedge))
+            self.unrolled.append(init & states.unrolled[d][self.pe])
             if level.maps[d].kind == SPATIAL:
-                self.spee.append(np.where(p == INIT, states.init_edge[d],
-                                          (p == EDGE) & states.edge_spee[d]))
+                self.spee.append(np.where(init, iedge, (p == EDGE) & states.edge_spee[d][self.pe]))
             else:
-                self.spee.append(np.zeros((C,) + bshape, dtype=bool))
-        self.exists = exists
-        self.occ = np.where(exists, occ, 0)
+                self.spee.append(np.zeros(len(pairs), dtype=bool))
+        self.occ = occ
         # innermost directive not in Init (-1: all Init); constant per case
         changing = np.full(C, -1, dtype=np.int64)
         for d in range(D):
             changing = np.where(kinds[:, d] != INIT, d, changing)
-        self.changing = changing.reshape(self.expand)
+        self.changing = changing[self.pc]
         self.states = states
-        self.shape = (C,) + bshape
+        self.shape = self.expand = (len(pairs),)
 
     def order(self) -> np.ndarray:
-        """Each case's position in MAESTRO's enumeration order (per row), for order-dependent sums.
+        """Each pair's position in MAESTRO's enumeration of its element's cases.
 
         MAESTRO advances directive i's state whenever ``case % f_i == 0`` (``f_i`` = product of
         the state counts of the directives inside it), which visits all-Init first and then the
         mixed-radix sequence shifted by one.
         """
         D = len(self.level.maps)
-        e, n = [], []
-        for d in range(D):
-            ex = self.states.exists[d]
-            k = self.kinds[:, d]
-            idx = np.zeros(self.shape, dtype=np.int64)
-            for j in range(3):
-                idx = idx + (ex[j][None] & (j < k).reshape(self.expand))
-            e.append(idx)
-            n.append(ex.sum(axis=0))
-        posn = np.zeros(self.shape, dtype=np.int64)
-        f = np.ones(self.shape[1:], dtype=np.int64)
+        posn = np.zeros(len(self.pc), dtype=np.int64)
+        f = np.ones(len(self.pc), dtype=np.int64)
+        allinit = np.ones(len(self.pc), dtype=bool)
         for d in reversed(range(D)):
-            posn = posn + np.mod(e[d] - 1, n[d]) * f
-            f = f * n[d]
-        allinit = np.all(np.stack(e) == 0, axis=0)
+            ex = self.states.exists[d][:, self.pe]  # [3, P]
+            k = self.pos[d]
+            e = np.zeros(len(self.pc), dtype=np.int64)
+            for j in range(3):
+                e = e + (ex[j] & (j < k))
+            n = ex.sum(axis=0)
+            posn = posn + np.mod(e - 1, n) * f
+            f = f * n
+            allinit &= e == 0
         return np.where(allinit, 0, posn + 1)
 
 
@@ -149,10 +154,13 @@ class LevelCases:
 
     def __init__(self, level: Level, prob: Problem, cs: CaseSet) -> None:
         self.lv, self.prob, self.cs = level, prob, cs
-        self.M, self.ME = level.mapped, level.mapped_edge
-        self.U, self.UE = level.unique, level.unique_edge
-        self.nedge = level.num_edge_sub
-        self.ncl = level.num_sub
+        pe = cs.pe
+        self.M = {k: v[pe] for k, v in level.mapped.items()}
+        self.ME = {k: v[pe] for k, v in level.mapped_edge.items()}
+        self.U = {k: v[pe] for k, v in level.unique.items()}
+        self.UE = {k: v[pe] for k, v in level.unique_edge.items()}
+        self.nedge = level.num_edge_sub[pe]
+        self.ncl = level.num_sub[pe]
         self.zero_unique_change = np.zeros(cs.shape, dtype=bool)
         self._inited: dict[str, np.ndarray] = {}
 

@@ -106,6 +106,16 @@ class Level:
     def spatial(self) -> list[int]:
         return [i for i, m in enumerate(self.maps) if m.kind == SPATIAL]
 
+    def at(self, own: np.ndarray) -> "Level":
+        """This level's per-layer arrays taken at ``own`` (one entry per element analysed)."""
+        def take(d: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+            return {k: v[own] for k, v in d.items()}
+
+        return Level(self.index, [Map(m.kind, m.var, m.size[own], m.ofs[own], m.source)
+                                  for m in self.maps], self.num_sub[own], take(self.dims),
+                     take(self.strides), take(self.mapped), take(self.mapped_edge),
+                     take(self.unique), take(self.unique_edge), self.num_edge_sub[own])
+
 
 def layer_sizes(kind: int, cols: dict[str, np.ndarray], has_batch: bool) -> dict[str, np.ndarray]:
     """The dimension sizes ``Sz(D)`` may name, and that MAESTRO's dimension table holds."""
