@@ -76,6 +76,19 @@ class BatchResult:
         return {"latency": self.latency_s, "energy": self.energy_j, "edp": self.edp}[name]
 
 
+class _State:
+    """Per-batch scheduler state in flat arrays (see ``Scheduler._run``)."""
+
+    def __init__(self, batch: int, accelerators: int, link_slots: int) -> None:
+        self.batch = batch
+        self.acc_free = np.zeros(batch * accelerators)
+        self.last_start = np.zeros(batch * accelerators)
+        self.last_on = np.full(batch * accelerators, -1, dtype=np.int64)
+        self.link_free = np.zeros(batch * link_slots)
+        self.link_row = np.arange(batch) * link_slots
+        self.dummy_cells = self.link_row + link_slots - 1
+
+
 class _Recorder:
     """Collects intervals when B == 1 (the detailed path)."""
 
@@ -165,6 +178,10 @@ class Scheduler:
                 self.path_bandwidth_gbps[u, v] = pc.bandwidth_gbps
                 self.path_latency_s[u, v] = pc.latency_s
                 self.path_pj_per_byte[u, v] = pc.pj_per_byte
+        self._num_nodes = N
+        self._route_flat = self._route.reshape(N * N, H)
+        self._bw_flat = self.path_bandwidth_gbps.ravel()
+        self._lat_flat = self.path_latency_s.ravel()
         self.default_order = np.arange(L, dtype=np.int64)  # layer_names is a topological order
 
     # ---- helpers mappers use --------------------------------------------------------------------
@@ -331,22 +348,24 @@ class Scheduler:
         return BatchResult(lat, energy, breakdown, valid), (out, rec)
 
     # ---- the one scheduling loop ----------------------------------------------------------------
-    def _transfer(self, link_free, bi, src, dst, nbytes, request, rec, kind, layer, producer=None):
-        """Book a transfer of ``nbytes`` (array [B]) from node ``src`` to ``dst`` requested at
-        ``request``; returns its end time [B]. Zero bytes or src == dst books nothing."""
-        active = (nbytes > 0) & (src != dst)
+    def _transfer(self, st, src, dst, nbytes, request, rec, kind, layer, producer=None):
+        """Book a transfer of ``nbytes`` (array [B]; zero books nothing) from node ``src`` to ``dst``
+        requested at ``request``; returns when it ends ([B], ``request`` where nothing moved)."""
+        active = nbytes > 0
         if not active.any():
             return request
-        route = self._route[src, dst]
+        pair = src * self._num_nodes + dst
+        route = self._route_flat[pair]                        # [B, H] link ids (dummy-padded)
         if route.ndim == 1:
-            route = np.broadcast_to(route, (len(bi), route.shape[0]))
-        rows = bi[:, None]
-        held = link_free[rows, route]
-        start = np.where(active, np.maximum(request, held.max(axis=1)), request)
-        end = start + np.where(active, transfer_time_s(nbytes, self.path_bandwidth_gbps[src, dst],
-                                                       self.path_latency_s[src, dst]), 0.0)
-        link_free[rows, route] = np.where(active[:, None], end[:, None], held)
-        link_free[:, self._dummy] = 0.0
+            route = np.broadcast_to(route, (st.batch, route.shape[0]))
+        cells = st.link_row[:, None] + route
+        link_free = st.link_free
+        held = link_free[cells]
+        start = np.maximum(request, held.max(axis=1))
+        end = np.where(active, start + transfer_time_s(nbytes, self._bw_flat[pair], self._lat_flat[pair]),
+                       request)
+        link_free[cells] = np.where(active[:, None], end[:, None], held)
+        link_free[st.dummy_cells] = 0.0
         if rec is not None and active[0]:
             s, d = int(np.ravel(src)[0]), int(np.ravel(dst)[0])
             links = tuple(self.link_names[k] for k in route[0] if k != self._dummy)
@@ -356,46 +375,46 @@ class Scheduler:
         return end
 
     def _run(self, assign: np.ndarray, resident: np.ndarray, order: np.ndarray, rec: _Recorder | None):
+        """The scheduling loop over layers in processing order; state is kept in flat arrays indexed
+        ``b * A + accelerator`` and ``b * (links + 1) + link`` (1-D fancy indexing is the cheap kind)."""
         B, L, A = assign.shape[0], self.num_layers, self.num_accelerators
         host = self.host_index
         bi = np.arange(B)
-        acc_free = np.zeros((B, A))
-        last_start = np.zeros((B, A))
-        last_on = np.full((B, A), -1, dtype=np.int64)
-        link_free = np.zeros((B, len(self.link_names) + 1))
+        st = _State(B, A, len(self.link_names) + 1)
+        acc_free, last_start, last_on = st.acc_free, st.last_start, st.last_on
         start = np.zeros((B, L))
         end = np.zeros((B, L))
-        E = len(self.edge_src)
-        edge_move = np.full((B, E), int(Move.ONCHIP), dtype=np.int64)
+        edge_move = np.full((B, len(self.edge_src)), int(Move.ONCHIP), dtype=np.int64)
         W, X, O = self.weight_bytes, self.external_input_bytes, self.output_to_host_bytes
         dram_bps = self.dram_bandwidth_gbps
-        lat = self._lat
+        lat_flat = self._lat.ravel()
         shared = order.ndim == 1
         names = self.layer_names
         any_resident = bool(resident.any())
-        if shared:  # per-layer columns are plain slices, per-step constants plain Python numbers
-            def col(arr, j):
-                return arr[:, j]
-        else:
-            def col(arr, j):
-                return arr[bi, j]
+        row_a = bi * A
         zeros = np.zeros(B)
         for t in range(L):
-            j = int(order[t]) if shared else order[:, t]
+            if shared:
+                j = int(order[t])
+                a = assign[:, j]
+                res = resident[:, j] if any_resident else None
+            else:
+                j = order[:, t]
+                a = assign[bi, j]
+                res = resident[bi, j] if any_resident else None
             jname = names[int(np.ravel(j)[0])] if rec is not None else ""
-            a = col(assign, j)
-            prev = last_on[bi, a]
-            prefetch = last_start[bi, a]
-            ready = acc_free[bi, a]
+            fa = row_a + a
+            prev = last_on[fa]
+            prefetch = last_start[fa]
+            ready = acc_free[fa]
             w = W[j]
-            res = col(resident, j) if any_resident else None
-            load = (w if res is None else np.where(res, 0.0, w)) + X[j]
-            load = np.broadcast_to(load, (B,))
-            if load.any():
-                ready = np.maximum(ready, self._transfer(link_free, bi, host, a, load, prefetch, rec,
-                                                         "load", jname))
+            if res is None:
+                load = np.full(B, w + X[j])
+            else:
+                load = w * ~res + X[j]
+            ready = np.maximum(ready, self._transfer(st, host, a, load, prefetch, rec, "load", jname))
             if res is not None and res.any():
-                wt = np.where(res, dram_time_s(w, dram_bps[a]), 0.0)
+                wt = res * dram_time_s(w, dram_bps[a])
                 ready = np.maximum(ready, prefetch + wt)
                 if rec is not None and res[0] and w > 0:
                     an = self.node_names[int(a[0])]
@@ -406,56 +425,55 @@ class Scheduler:
             for d in range(dmax):
                 k = self._pred_edge[j, d]
                 if shared:
-                    valid = True
                     i = int(self.edge_src[k])
                     nb = self.edge_bytes[k]
+                    ai = assign[:, i]
+                    fin = end[:, i]
                 else:
                     valid = k >= 0
                     i = self.edge_src[k]
-                    nb = np.where(valid, self.edge_bytes[k], 0.0)
-                ai = col(assign, i)
-                fin = col(end, i)
+                    nb = self.edge_bytes[k] * valid
+                    ai = assign[bi, i]
+                    fin = end[bi, i]
                 same = ai == a
                 onchip = same & (prev == i)
-                local = same & ~onchip
-                cross = ~same & valid
-                pname = names[int(np.ravel(i)[0])] if rec is not None else None
-                arrive = self._transfer(link_free, bi, ai, a, np.where(cross, nb, 0.0), fin, rec,
-                                        "activation", jname, pname)
-                move = np.where(onchip, int(Move.ONCHIP),
-                                np.where(local, int(Move.LOCAL_DRAM), int(Move.INTERCONNECT)))
+                local = same ^ onchip
+                arrive = self._transfer(st, ai, a, nb * ~same, fin, rec, "activation", jname,
+                                        names[int(np.ravel(i)[0])] if rec is not None else None)
+                # ONCHIP = 2, LOCAL_DRAM = 3, INTERCONNECT = 4 (costmodels.comm.Move)
+                move = int(Move.INTERCONNECT) - 2 * onchip - local
                 read = DRAM_TIME_PASSES[move] * dram_time_s(nb, dram_bps[a])
-                r = np.where(cross, arrive, fin) + read
-                ready = np.maximum(ready, r if shared else np.where(valid, r, zeros))
+                r = arrive + read                  # arrive == fin where nothing crossed a link
                 if shared:
+                    ready = np.maximum(ready, r)
                     edge_move[:, k] = move
                 else:
+                    ready = np.maximum(ready, np.where(valid, r, zeros))
                     edge_move[bi[valid], k[valid]] = move[valid]
                 if rec is not None and local[0]:
                     an = self.node_names[int(a[0])]
                     rec.transfers.append(TransferInterval("spill", an, an, (), float(fin[0]),
                                                           float(fin[0] + read[0]), float(np.ravel(nb)[0]),
-                                                          jname, pname))
-            e = ready + lat[j, a]
+                                                          jname, names[int(np.ravel(i)[0])]))
+            e = ready + lat_flat[j * A + a]
             if shared:
                 start[:, j] = ready
                 end[:, j] = e
             else:
                 start[bi, j] = ready
                 end[bi, j] = e
-            acc_free[bi, a] = e
-            last_start[bi, a] = ready
-            last_on[bi, a] = j
+            acc_free[fa] = e
+            last_start[fa] = ready
+            last_on[fa] = j
         makespan = end.max(axis=1) if L else np.zeros(B)
         # model outputs: nothing waits for them, so they are booked last (in processing order) and
         # never hold a link that an earlier-requested load or activation needed
         for t in np.flatnonzero(self._sink_at_step(order)):
             j = order[t] if shared else order[:, t]
             out = np.broadcast_to(O[j], (B,))
-            if np.any(out > 0):
-                sent = self._transfer(link_free, bi, assign[bi, j], host, out, end[bi, j], rec, "output",
-                                      names[int(np.ravel(j)[0])] if rec is not None else "")
-                makespan = np.maximum(makespan, sent)
+            sent = self._transfer(st, assign[bi, j], host, out, end[bi, j], rec, "output",
+                                  names[int(np.ravel(j)[0])] if rec is not None else "")
+            makespan = np.maximum(makespan, sent)
         return {"makespan": makespan, "start": start, "end": end, "edge_move": edge_move,
                 "breakdown": self._energy(assign, resident, edge_move, makespan)}
 
