@@ -120,8 +120,8 @@ def _analyze_group(df: Dataflow, kind: int, batch: bool, layers: LayerBatch, idx
     out["noc_bw_req"][idx] = res["noc_bw_req"]
     out["offchip_bw_req"][idx] = res["offchip_bw_req"]
     out["avg_used_pes"][idx] = res["avg_active"]
-    zu, zc = res["bad"], res["zero_compute"]
+    zu, zc = res["bad"], res["zero_compute"] | (res["num_macs"] <= 0)
     error[idx[zu]] = (f"dataflow '{df.name}': a fully unrolled TemporalMap would have to advance "
                       f"(MAESTRO stops on this {KIND_NAMES[kind]} layer)")
-    error[idx[zc & ~zu]] = (f"dataflow '{df.name}': a sub-cluster level computes nothing for this "
-                            f"{KIND_NAMES[kind]} layer (MAESTRO divides by zero)")
+    error[idx[zc & ~zu]] = (f"dataflow '{df.name}': maps no MAC of this {KIND_NAMES[kind]} layer "
+                            "(its tiles hold no whole output); it cannot map the layer")

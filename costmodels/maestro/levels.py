@@ -249,6 +249,17 @@ def build_levels(dataflow: Dataflow, kind: int, cols: dict[str, np.ndarray], num
             raise LevelError(np.ones(n, bool), f"dataflow '{dataflow.name}': cluster level {li} "
                              "has more than two SpatialMaps")
         _reuse_sizes(level, prob)
+        for ref, slide in prob.overlaps.items():
+            i = level.find(ref)
+            if i >= 0:
+                short = level.mapped[ref + "'"] < 1
+                if short.any():
+                    m = maps[i]
+                    what = (dataflow.describe(m.source) if m.source is not None
+                            else f"dataflow '{dataflow.name}' cluster level {li}: {ref} (inherited)")
+                    errors.append(LevelError(short, f"{what}: a tile of {ref} is smaller than the "
+                                             f"filter's {slide}, so it holds no whole window; the "
+                                             "dataflow cannot map this layer"))
         levels.append(level)
         # the level below sees this level's map sizes
         new_dims = {}
