@@ -153,3 +153,15 @@ def test_dataflow_naming_a_dimension_the_layer_lacks():
     df = parse_dataflow("SpatialMap(1,1) M;", name="mm")
     r = analyze_batch(LayerBatch.conv(8, 8, 3, 3, 10, 10), df, Hardware(64, 16, 50))
     assert "has no dimension M" in r.error[0]
+
+
+def test_tile_narrower_than_the_filter_is_an_error_row():
+    """yxp_os steps X in tiles of 8 inputs: an 11-wide filter fits no whole window in a tile."""
+    r = analyze_batch(LayerBatch.conv(16, 16, 11, 11, 40, 40), "yxp_os", Hardware(64, 16, 50))
+    assert "'TemporalMap(8,8) X'" in r.error[0] and "smaller than the filter's S" in r.error[0]
+
+
+def test_output_centric_map_needs_the_filter_in_its_level():
+    df = parse_dataflow("SpatialMap(1,1) Y';\nTemporalMap(1,1) K;", name="yonly")
+    r = analyze_batch(LayerBatch.conv(8, 8, 3, 3, 10, 10), df, Hardware(64, 16, 50))
+    assert "Y' needs R mapped in the same cluster level" in r.error[0]

@@ -68,7 +68,7 @@ def analyze_levels(levels: list[Level], li: int, prob: Problem, dims: dict[str, 
     active_clusters = np.where(sp_edge, nedge, ncl)
 
     # valid (pair, row) triples: each valid pair once per hardware row of its element
-    row_order = np.argsort(inv, kind="stable")
+    row_order = np.arange(R) if np.all(inv[1:] >= inv[:-1]) else np.argsort(inv, kind="stable")
     per_elem = np.bincount(inv, minlength=E)
     starts = np.cumsum(per_elem) - per_elem
     vp = np.flatnonzero(valid)
