@@ -13,8 +13,11 @@ from typing import Any
 
 from .schedule import EvalResult
 
-_KIND_COLOURS = {"load": "#7f7f7f", "activation": "#d62728", "output": "#9467bd", "spill": "#8c564b",
-                 "resident_weights": "#bcbd22"}
+# transfers in greys and browns, models in colours that none of these use
+_KIND_COLOURS = {"load": "#9e9e9e", "activation": "#303030", "output": "#6a3d9a", "spill": "#8c564b",
+                 "resident_weights": "#c7b07a"}
+_MODEL_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#17becf", "#e377c2", "#bcbd22",
+                  "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#9edae5")
 
 
 def _pyplot():
@@ -40,8 +43,8 @@ def gantt(result: EvalResult, path: str | Path, *, workload: Any = None, title: 
     models: dict[str, str] = {}
     if workload is not None:
         models = {layer.name: layer.model for layer in workload.layers}
-    palette = plt.get_cmap("tab10")
-    model_colour = {m: palette(i % 10) for i, m in enumerate(dict.fromkeys(models.values()))}
+    model_colour = {m: _MODEL_COLOURS[i % len(_MODEL_COLOURS)]
+                    for i, m in enumerate(dict.fromkeys(models.values()))}
     fig, ax = plt.subplots(figsize=(12, 1.0 + 0.5 * len(lanes)))
     for c in sched.compute:
         colour = model_colour.get(models.get(c.layer, ""), "#1f77b4")

@@ -215,6 +215,14 @@ class Scheduler:
             out[self.layer_index[name]] = a
         return out
 
+    def mapping_from_arrays(self, assign: Any, resident: Any = None) -> Mapping:
+        """The inverse of ``assignment_array``/``resident_array``: int [L] (+ bool [L]) -> Mapping."""
+        assign = np.asarray(assign)
+        res = frozenset() if resident is None else frozenset(
+            self.layer_names[i] for i in np.flatnonzero(np.asarray(resident, dtype=bool)))
+        return Mapping({n: self.accelerator_names[int(a)] for n, a in zip(self.layer_names, assign)},
+                       resident=res)
+
     def resident_array(self, mapping: "Mapping | dict[str, str]") -> np.ndarray:
         m = Mapping.coerce(mapping)
         out = np.zeros(self.num_layers, dtype=bool)
@@ -392,6 +400,9 @@ class Scheduler:
         names = self.layer_names
         any_resident = bool(resident.any())
         row_a = bi * A
+        row_l = bi * L
+        assign_flat, resident_flat = assign.ravel(), np.ascontiguousarray(resident).ravel()
+        start_flat, end_flat = start.ravel(), end.ravel()   # views: writes land in start / end
         zeros = np.zeros(B)
         for t in range(L):
             if shared:
@@ -400,8 +411,9 @@ class Scheduler:
                 res = resident[:, j] if any_resident else None
             else:
                 j = order[:, t]
-                a = assign[bi, j]
-                res = resident[bi, j] if any_resident else None
+                cell = row_l + j
+                a = assign_flat[cell]
+                res = resident_flat[cell] if any_resident else None
             jname = names[int(np.ravel(j)[0])] if rec is not None else ""
             fa = row_a + a
             prev = last_on[fa]
@@ -433,8 +445,8 @@ class Scheduler:
                     valid = k >= 0
                     i = self.edge_src[k]
                     nb = self.edge_bytes[k] * valid
-                    ai = assign[bi, i]
-                    fin = end[bi, i]
+                    ai = assign_flat[row_l + i]
+                    fin = end_flat[row_l + i]
                 same = ai == a
                 onchip = same & (prev == i)
                 local = same ^ onchip
@@ -460,8 +472,8 @@ class Scheduler:
                 start[:, j] = ready
                 end[:, j] = e
             else:
-                start[bi, j] = ready
-                end[bi, j] = e
+                start_flat[cell] = ready
+                end_flat[cell] = e
             acc_free[fa] = e
             last_start[fa] = ready
             last_on[fa] = j

@@ -175,6 +175,7 @@ def test_evaluate_equals_evaluate_batch(seed):
         m = Mapping({n: sys_.accelerators[a].name for n, a in zip(ct.layer_names, assign[b])},
                     resident={n for n, r in zip(ct.layer_names, resident[b]) if r})
         one = sc.evaluate(m)
+        assert sc.mapping_from_arrays(assign[b], resident[b]) == m
         assert one.latency_s == batch.latency_s[b]
         assert one.energy_j == pytest.approx(batch.energy_j[b], rel=1e-12)
         for k, v in one.energy_breakdown_j.items():
