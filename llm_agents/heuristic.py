@@ -276,29 +276,40 @@ class HeuristicAgent:
         for _ in range(self.max_repair_steps):
             if current == 0:
                 return design
-            movable: set[str] = set()
+            in_terms: set[str] = set()
+            switches: set[str] = set()  # variables that turn terms on or off (accelerator count)
             for c in space.constraints:
                 if c.violation(design) > 0:
                     for t in c.terms:
-                        movable.update(t.vars)
+                        in_terms.update(t.vars)
                         if t.active_if:
-                            movable.update(condition_vars(t.active_if))
-            best: tuple[float, float, dict[str, Any]] | None = None
-            for name in sorted(movable):
-                v = space.variable(name)
-                if not space.active(v, design):
-                    continue
-                for direction in (-1, 1):
-                    trial = dict(design)
-                    trial[name] = know.at(v, know.position(v, design[name]) + direction * know.notch(v))
-                    trial = space.complete(trial)
-                    score = badness(trial)
-                    if score < current and (best is None or (score, rng.random()) < best[:2]):
-                        best = (score, rng.random(), trial)
+                            switches.update(condition_vars(t.active_if))
+            # shrink the terms first; dropping whole parts (an accelerator) only if that fails
+            best = self._best_move(know, design, sorted(in_terms), badness, current, rng) \
+                or self._best_move(know, design, sorted(switches - in_terms), badness, current, rng)
             if best is None:
                 return None
-            current, design = best[0], best[2]
+            current, design = best
         return design if current == 0 else None
+
+    @staticmethod
+    def _best_move(know: _Knowledge, design: dict[str, Any], names: list[str], badness: Any,
+                   current: float, rng: random.Random) -> tuple[float, dict[str, Any]] | None:
+        """The one-notch move of one of ``names`` that lowers ``badness`` most, if any does."""
+        best: tuple[float, float, dict[str, Any]] | None = None
+        for name in names:
+            v = know.space.variable(name)
+            if not know.space.active(v, design):
+                continue
+            for direction in (-1, 1):
+                trial = dict(design)
+                trial[name] = know.at(v, know.position(v, design[name]) + direction * know.notch(v))
+                trial = know.space.complete(trial)
+                score = badness(trial)
+                tie = rng.random()
+                if score < current and (best is None or (score, tie) < best[:2]):
+                    best = (score, tie, trial)
+        return None if best is None else (best[0], best[2])
 
     # ---- the agent ---------------------------------------------------------------------------
     def propose(self, task: Task) -> Proposal:

@@ -170,8 +170,9 @@ class Task:
         return sorted(self.objectives, key=lambda o: o.priority)
 
     def digest(self) -> str:
-        """A hash of everything the task asks, with floats rounded to 10 significant digits
-        so that a rerun that computes the same numbers in another order still matches."""
+        """A hash of everything the task asks (history sources aside), with floats rounded to 10
+        significant digits so that a rerun that computes the same numbers in another order still
+        matches."""
         def rounded(x: Any) -> Any:
             if isinstance(x, float):
                 return float(f"{x:.10g}") if math.isfinite(x) else str(x)
@@ -180,7 +181,10 @@ class Task:
             if isinstance(x, (list, tuple)):
                 return [rounded(v) for v in x]
             return x
-        text = json.dumps(rounded(self.to_dict()), sort_keys=True, separators=(",", ":"))
+        asked = self.to_dict()
+        for entry in asked["history"]:
+            del entry["source"]  # who proposed a design is a label, not part of the question
+        text = json.dumps(rounded(asked), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

@@ -1,0 +1,188 @@
+"""The offline heuristic and random agents: valid, deterministic, and the heuristic beats random.
+
+Two independent yardsticks: a synthetic co-design problem with a known objective function
+(tests/agents_toy.py), and the published NAS-Bench-201 CIFAR-10 accuracies of all 15,625 cells.
+"""
+from __future__ import annotations
+
+import csv
+import statistics
+
+import pytest
+
+from agents_toy import CONTEXT, OBJECTIVES, history_hv, hypervolume, run_search, toy_metrics, toy_space
+from llm_agents import HeuristicAgent, RandomAgent, Task
+from llm_agents.heuristic import channel_heavy_fraction, objective_kind
+
+SEEDS = range(9)
+
+
+def toy_task(n=6, history=(), context=CONTEXT, objectives=OBJECTIVES):
+    return Task(space=toy_space(), objectives=objectives, history=list(history), n=n, template="codesign",
+                context=context)
+
+
+def test_heuristic_beats_random_on_median_hypervolume():
+    heuristic = [history_hv(run_search(HeuristicAgent(s), rounds=5, n=6)) for s in SEEDS]
+    rand = [history_hv(run_search(RandomAgent(s), rounds=5, n=6)) for s in SEEDS]
+    assert statistics.median(heuristic) > statistics.median(rand)
+    wins = sum(h > r for h, r in zip(heuristic, rand))
+    assert wins >= 7, (heuristic, rand)
+
+
+def test_hypervolume_helper_by_hand():
+    # two points and the reference (4, 4): rectangles 3x1 + 1x2 = 5
+    assert hypervolume([(1, 3), (3, 1)], (4, 4)) == 5
+    assert hypervolume([(1, 3), (3, 1), (2, 3.5)], (4, 4)) == 5  # a dominated point adds nothing
+
+
+def test_proposals_are_valid_new_and_within_budget():
+    history = run_search(RandomAgent(3), rounds=2, n=6)
+    task = toy_task(n=8, history=history)
+    p = HeuristicAgent(1).propose(task)
+    assert len(p.candidates) == 8
+    seen = [task.space.complete(h["candidate"]) for h in history]
+    for c in p.candidates:
+        cand, errors = task.space.validate(c)
+        assert errors == [] and cand == c
+        assert c not in seen
+        active = sum(c[f"acc{i}_pes"] for i in range(c["num_acc"]))
+        assert active <= 1536
+    assert len({tuple(sorted(c.items())) for c in p.candidates}) == 8
+
+
+def test_deterministic_per_seed_and_task():
+    task = toy_task()
+    assert HeuristicAgent(5).propose(task).candidates == HeuristicAgent(5).propose(task).candidates
+    assert HeuristicAgent(5).propose(task).candidates != HeuristicAgent(6).propose(task).candidates
+    assert RandomAgent(5).propose(task).candidates == RandomAgent(5).propose(task).candidates
+
+
+def _single_accelerator_space(options):
+    return {"variables": [
+        {"name": "pes", "type": "int", "low": 64, "high": 4096, "step": 64, "role": "pe_count"},
+        {"name": "dataflow", "type": "choice", "options": options, "role": "dataflow"},
+        {"name": "mapping", "type": "choice", "options": ["round_robin", "random", "comm_aware"],
+         "role": "mapping_strategy"}]}
+
+
+@pytest.mark.parametrize("profile, expected", [
+    ({"channel_heavy_fraction": 0.9}, "nvdla_ws"),
+    ({"channel_heavy_fraction": 0.1}, "shidiannao_os"),
+    # late ResNet stage (512 channels, 7x7 outputs) dominates the MACs: channel-heavy
+    ([{"in_channels": 512, "out_channels": 512, "out_h": 7, "out_w": 7, "macs": 9e8},
+      {"in_channels": 3, "out_channels": 64, "out_h": 112, "out_w": 112, "macs": 1e8}], "nvdla_ws"),
+    ([{"in_channels": 512, "out_channels": 512, "out_h": 7, "out_w": 7, "macs": 1e8},
+      {"in_channels": 3, "out_channels": 64, "out_h": 112, "out_w": 112, "macs": 9e8}], "shidiannao_os"),
+])
+def test_dataflow_follows_the_layer_profile(profile, expected):
+    task = Task(space=_single_accelerator_space(["eyeriss_rs", "nvdla_ws", "shidiannao_os"]),
+                objectives=[{"name": "latency_s"}], n=8, context={"layer_profile": profile})
+    flows = [c["dataflow"] for seed in range(5) for c in HeuristicAgent(seed).propose(task).candidates]
+    assert flows.count(expected) > 0.6 * len(flows), flows  # it still explores the others a little
+
+
+def test_channel_heavy_fraction_by_hand():
+    layers = [{"in_channels": 256, "out_channels": 256, "out_h": 14, "out_w": 14, "macs": 3},
+              {"in_channels": 64, "out_channels": 64, "out_h": 56, "out_w": 56, "macs": 1}]
+    assert channel_heavy_fraction({"layer_profile": layers}) == 0.75  # 256 >= 196; 64 < 3136
+    assert channel_heavy_fraction({}) is None
+
+
+def test_several_accelerators_get_a_mix_of_dataflows():
+    task = toy_task(n=12, objectives=[{"name": "latency_s"}])  # 70 % channel-heavy work
+    mixes = [sorted(c[f"acc{i}_dataflow"] for i in range(c["num_acc"]))
+             for c in HeuristicAgent(0).propose(task).candidates if c["num_acc"] >= 2]
+    assert mixes and sum(("ws" in m and ("os" in m or "rs" in m)) for m in mixes) > len(mixes) / 2
+
+
+def test_mapping_keeps_chatty_neighbours_together():
+    task = Task(space=_single_accelerator_space(["ws", "os"]), objectives=[{"name": "latency_s"}], n=8)
+    maps = [c["mapping"] for c in HeuristicAgent(0).propose(task).candidates]
+    assert maps.count("comm_aware") > 5
+
+
+def test_objective_kinds():
+    assert [objective_kind(n) for n in ("accuracy", "latency_s", "energy_j", "area_mm2", "edp", "foo")] == [
+        "quality", "speed", "cost", "cost", "cost", "unknown"]
+
+
+# ---- NAS-Bench-201, with the published accuracies -------------------------------------------------
+
+NB201_OPS = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
+EDGES = ["e1_0", "e2_0", "e2_1", "e3_0", "e3_1", "e3_2"]  # the order of the NB201 cell string
+NB201_SPACE = {"variables": [{"name": e, "type": "choice", "options": NB201_OPS, "role": "nb201_op"}
+                             for e in EDGES]}
+
+
+@pytest.fixture(scope="module")
+def nb201_accuracy(shared_dir):
+    table = {}
+    with open(shared_dir / "data" / "nb201_accuracy.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            ops = tuple(t.split("~")[0] for part in row["arch"].strip("|").split("|+|") for t in part.split("|"))
+            table[ops] = float(row["cifar10_test_acc"])
+    assert len(table) == 15625
+    return table
+
+
+def _nas(agent, accuracy, rounds=4, n=8):
+    history = []
+    for _ in range(rounds):
+        task = Task(space=NB201_SPACE, objectives=[{"name": "accuracy", "direction": "max"}],
+                    history=history, n=n, template="flnas")
+        for c in agent.propose(task).candidates:
+            history.append({"candidate": c, "metrics": {"accuracy": accuracy[tuple(c[e] for e in EDGES)]}})
+    return max(h["metrics"]["accuracy"] for h in history)
+
+
+def test_heuristic_finds_better_nb201_cells_than_random(nb201_accuracy):
+    best = max(nb201_accuracy.values())
+    heuristic = [_nas(HeuristicAgent(s), nb201_accuracy) for s in SEEDS]
+    rand = [_nas(RandomAgent(s), nb201_accuracy) for s in SEEDS]
+    assert statistics.median(heuristic) > statistics.median(rand)
+    assert statistics.median(heuristic) > best - 0.3  # within 0.3 points of the best of 15,625 cells
+
+
+def test_nb201_knowledge_orders_ops_by_objective():
+    rank = {"none": 0, "skip_connect": 1, "avg_pool_3x3": 2, "nor_conv_1x1": 3, "nor_conv_3x3": 4}
+
+    def mean_rank(objective):
+        task = Task(space=NB201_SPACE, objectives=[objective], n=12)
+        cands = HeuristicAgent(0).propose(task).candidates
+        assert all(sum(c[e] == "none" for e in EDGES) <= 2 for c in cands)  # no cut cells
+        return statistics.mean(rank[c[e]] for c in cands for e in EDGES)
+
+    assert mean_rank({"name": "accuracy", "direction": "max"}) > 3.2
+    assert mean_rank({"name": "latency_s", "direction": "min"}) < 2.0
+
+
+# ---- budgets and impossible requests ----------------------------------------------------------------
+
+def test_random_agent_reports_when_the_budget_cannot_be_met():
+    space = _single_accelerator_space(["ws", "os"])
+    space["constraints"] = [{"name": "area", "le": 32, "terms": [{"coef": 1.0, "vars": ["pes"]}]}]
+    task = Task(space=space, objectives=[{"name": "latency_s"}], n=2)
+    p = RandomAgent(0).propose(task)
+    assert p.candidates == [] and "gave up" in p.notes and "broke a constraint" in p.notes
+    h = HeuristicAgent(0).propose(task)
+    assert h.candidates == [] and "could not find 2 more" in h.notes
+
+
+def test_agents_stop_when_the_space_is_exhausted():
+    space = {"variables": [{"name": "x", "type": "int", "low": 1, "high": 4}]}
+    history = [{"candidate": {"x": v}, "metrics": {"latency_s": v}} for v in (1, 2, 3)]
+    task = Task(space=space, objectives=[{"name": "latency_s"}], history=history, n=3)
+    for agent in (RandomAgent(0), HeuristicAgent(0)):
+        p = agent.propose(task)
+        assert p.candidates == [{"x": 4}], agent.name
+
+
+def test_heuristic_repairs_designs_into_a_tight_budget():
+    task = toy_task(n=6, objectives=[{"name": "latency_s"}])  # speed only: wants every PE it can get
+    for c in HeuristicAgent(0).propose(task).candidates:
+        assert sum(c[f"acc{i}_pes"] for i in range(c["num_acc"])) <= 1536
+    # it spends most of the budget, as a latency-first expert would
+    spent = [sum(c[f"acc{i}_pes"] for i in range(c["num_acc"])) for c in HeuristicAgent(0).propose(task).candidates]
+    assert statistics.median(spent) > 1000
+    assert toy_metrics  # the toy problem's physics is what the search tests score
