@@ -1,0 +1,191 @@
+"""Reading a co-design config: everything a run needs, checked before any work starts.
+
+Config (YAML; relative paths are relative to the config file)::
+
+    application: CIFAR-10 classification on a small heterogeneous SoC     # for the agent's prompt
+    device_constraints: ["fits in 12 mm^2 of 28 nm silicon"]              # optional free text
+    space:                                  # see h2h.space: architecture x searched hardware
+      architecture: {family: nb201, dataset: cifar10}
+      hardware:
+        num_accelerators: {low: 1, high: 4}
+        dataflow: [kcp_ws, yxp_os, rs]
+        pe_count: [64, 128, 256, 512, 1024]
+        l1_bytes: [512, 1024, 2048]
+        l2_bytes: [131072, 262144, 524288]
+        bandwidth_gbps: [4, 8, 16, 32]
+        budgets: {area_mm2: 12}             # and/or total_pes: the constraints
+      mapper: h2h                           # the mapper inside every evaluation
+    evaluator: {kind: table, dataset: cifar10}
+    objectives: [accuracy, latency_s, energy_j, area_mm2]   # default; priority order
+    latency_bound_s: 0.004                  # optional: designs slower than this are infeasible
+    start: warm                             # warm: the agent proposes the initial population; cold: random
+    agent: {kind: heuristic}                # see llm_agents.from_config (seed defaults to the run seed)
+    inject: {every: 5, count: 4}            # optional: agent proposals every 5 generations (warm only)
+    population_size: 20
+    budget: 200                             # distinct evaluations, initial population included
+    seed: 0
+    map_options: {}                         # passed to h2h.mappers.map_workload
+    export_designs: 5                       # Pareto designs exported with system YAML, mapping, trace
+    out: results/codesign                   # results folder, relative to the current folder
+
+The budget must cover the initial population (``budget >= population_size``); a smaller one is a
+:class:`~h2h.errors.ConfigError` that says so. A hardware budget that no design of the space can
+meet is an :class:`InfeasibleBudgetError`, also raised before any evaluation.
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from llm_agents.task import Objective
+
+from h2h.config import Section, load_config
+from h2h.errors import ConfigError
+from h2h.space import HARDWARE_METRICS, Space
+
+TEMPLATE = "codesign"
+STARTS = ("warm", "cold")
+DEFAULT_BUDGET = 200
+DEFAULT_POPULATION = 20
+DEFAULT_OBJECTIVES = ("accuracy", "latency_s", "energy_j", "area_mm2")
+DEFAULT_EXPORTS = 5
+FEASIBILITY_DRAWS = 4000
+
+
+class InfeasibleBudgetError(ConfigError):
+    """No design of the space fits the hardware budgets."""
+
+
+@dataclass
+class CodesignSettings:
+    """A checked co-design run (see the module docstring for the config keys)."""
+
+    space: Space
+    evaluator: Any
+    objectives: tuple[Objective, ...]
+    agent_config: dict[str, Any]
+    budget: int = DEFAULT_BUDGET
+    population_size: int = DEFAULT_POPULATION
+    seed: int = 0
+    start: str = "warm"
+    inject_every: int = 0
+    inject_count: int = 0
+    latency_bound_s: float | None = None
+    out: Path | None = None
+    application: str = ""
+    device_constraints: tuple[str, ...] = ()
+    map_options: dict[str, Any] = field(default_factory=dict)
+    export_designs: int = DEFAULT_EXPORTS
+    config_file: str | None = None
+    evaluator_config: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"config": self.config_file, "start": self.start, "budget": self.budget, "seed": self.seed,
+                "population_size": self.population_size,
+                "inject": {"every": self.inject_every, "count": self.inject_count},
+                "latency_bound_s": self.latency_bound_s, "agent": self.agent_config,
+                "evaluator": self.evaluator_config, "application": self.application,
+                "device_constraints": list(self.device_constraints), "map_options": self.map_options,
+                "export_designs": self.export_designs, "space": self.space.describe(),
+                "template": TEMPLATE}
+
+
+def _override(cfg: Section, key: str, value: Any, types: Any, default: Any, **bounds: Any) -> Any:
+    """``value`` when given (the config's entry is then marked as read), else the config's."""
+    if value is None:
+        return cfg.take(key, types, default=default, **bounds)
+    if key in cfg:
+        cfg.raw(key)
+    return value
+
+
+def _objectives(cfg: Section, evaluator: Any) -> tuple[Objective, ...]:
+    """The config's objectives (checked like FL-NAS's), or accuracy (when the evaluator reports it),
+    latency, energy and area."""
+    from h2h.flnas import _objectives as checked_objectives
+
+    if cfg.raw("objectives", None) is not None:
+        return checked_objectives(cfg, evaluator)
+    reported = set(HARDWARE_METRICS) | {m.name for m in getattr(evaluator, "metrics", ())}
+    names = [n for n in DEFAULT_OBJECTIVES if n in reported]
+    direction = {m.name: m.direction for m in getattr(evaluator, "metrics", ())}
+    return tuple(Objective(n, direction.get(n, "min"), i + 1) for i, n in enumerate(names))
+
+
+def check_feasible(space: Space, *, file: str | None = None, draws: int = FEASIBILITY_DRAWS) -> None:
+    """Raise :class:`InfeasibleBudgetError` when no design meets the budgets.
+
+    Every budget term is a positive coefficient times one or two non-negative sizes, so the
+    smallest value of a budget is reached with every size at its smallest: that design (which
+    also has the fewest accelerators) is tried first, then ``draws`` random designs.
+    """
+    desc = space.description
+    if not desc.constraints:
+        return
+    smallest = desc.complete({v.name: (min(v.grid()) if v.is_numeric and v.grid() else
+                                       v.low if v.is_numeric else v.options[0])
+                              for v in desc.variables})
+    if space.constraint_violation(smallest) == 0:
+        return
+    rng = random.Random(0)
+    if any(space.constraint_violation(desc.sample(rng)) == 0 for _ in range(draws)):
+        return
+    reasons = "; ".join(c.explain(smallest) for c in desc.constraints if c.violation(smallest) > 0)
+    raise InfeasibleBudgetError(f"infeasible budget: no design fits, even the smallest one ({reasons}); "
+                                "raise the budget or allow smaller hardware", file=file,
+                                item="space.hardware.budgets")
+
+
+def load_settings(config: str | Path | Mapping[str, Any], *, start: str | None = None,
+                  budget: int | None = None, seed: int | None = None, agent: Any = None,
+                  out: str | Path | None = None) -> CodesignSettings:
+    """Read and check a co-design config (file or dict); keyword arguments override it."""
+    from h2h.flnas import _agent_config, _make_evaluator
+
+    cfg = Section(config, item="") if isinstance(config, Mapping) else load_config(config)
+    run_seed = _override(cfg, "seed", seed, int, 0)
+    run_budget = _override(cfg, "budget", budget, int, DEFAULT_BUDGET)
+    if not isinstance(run_budget, int) or isinstance(run_budget, bool) or run_budget < 1:
+        raise ConfigError(f"the evaluation budget must be an integer >= 1, got {run_budget!r}",
+                          file=cfg.file, item="budget")
+    run_start = _override(cfg, "start", start, str, "warm", options=STARTS)
+    if run_start not in STARTS:
+        raise ConfigError(f"unknown start {run_start!r}; expected one of: warm, cold", item="start")
+    population = cfg.take("population_size", int, default=DEFAULT_POPULATION, low=2)
+    if run_budget < population:
+        raise ConfigError(f"the budget of {run_budget} evaluations is smaller than the population of "
+                          f"{population}: the initial population alone needs {population}; raise the "
+                          "budget or lower population_size", file=cfg.file, item="budget")
+    inject = cfg.section("inject")
+    inject_every = inject.take("every", int, default=0, low=0)
+    inject_count = inject.take("count", int, default=max(1, population // 5) if inject_every else 0,
+                               low=0, high=population)
+    inject.done()
+    latency_bound = cfg.take("latency_bound_s", float, default=None, low=0)
+    if latency_bound is not None and latency_bound <= 0:
+        raise cfg.error("latency_bound_s", f"must be > 0, got {latency_bound!r}")
+    application = cfg.take("application", str, default="")
+    constraints = cfg.take("device_constraints", (list, str), default=[])
+    constraints = [constraints] if isinstance(constraints, str) else [str(c) for c in constraints]
+    map_options = dict(cfg.take("map_options", dict, default={}))
+    exports = cfg.take("export_designs", int, default=DEFAULT_EXPORTS, low=0)
+    out_path = _override(cfg, "out", None if out is None else str(out), str, None)
+    space = Space.from_config(cfg.section("space", required=True))
+    evaluator, evaluator_config = _make_evaluator(cfg.section("evaluator"))
+    objectives = _objectives(cfg, evaluator)
+    agent_raw = agent if agent is not None else cfg.raw("agent", None)
+    if agent is not None and "agent" in cfg.data:
+        cfg.raw("agent")
+    agent_config = _agent_config(agent_raw, run_seed, None if agent is not None else cfg.file)
+    cfg.done()
+    check_feasible(space, file=cfg.file)
+    return CodesignSettings(
+        space=space, evaluator=evaluator, objectives=objectives, agent_config=agent_config,
+        budget=run_budget, population_size=population, seed=run_seed, start=run_start,
+        inject_every=inject_every, inject_count=inject_count, latency_bound_s=latency_bound,
+        out=None if out_path is None else Path(out_path), application=application,
+        device_constraints=tuple(constraints), map_options=map_options, export_designs=exports,
+        config_file=cfg.file, evaluator_config=evaluator_config)

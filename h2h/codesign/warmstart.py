@@ -1,0 +1,171 @@
+"""Where the designs of a co-design run come from when NSGA-II is not breeding them.
+
+* **Warm start** (after LCDA, Yan et al., SOCC 2023): the agent proposes the whole initial
+  population from its prior knowledge, prompted (template ``codesign``) with the space, its
+  budgets, the objectives and facts about the workload and hardware.
+* **Cold start**: the initial population is drawn uniformly from the designs that fit the
+  budgets, from a generator seeded by the run seed, so warm and cold runs differ only in who
+  proposes the starting designs.
+* **Top-up**: proposals that are missing, invalid or repeated are replaced by random valid
+  designs (``source = fallback``), and the substitution is recorded with the agent's reason. An
+  agent that raises is one that proposed nothing: the run continues on random designs.
+* **Injection**: every ``k`` generations the agent sees the current Pareto front and proposes
+  designs that replace some of NSGA-II's offspring.
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from llm_agents.task import Objective
+
+from h2h.space import Space
+
+from .settings import TEMPLATE
+
+
+@dataclass(frozen=True)
+class Seeding:
+    """Designs with who proposed each one, and what went wrong with the agent (if anything)."""
+
+    candidates: list[dict[str, Any]]
+    sources: list[str]
+    from_agent: int = 0
+    fallback: int = 0
+    reason: str = ""
+    agent_notes: str = ""
+
+    def summary(self) -> dict[str, Any]:
+        return {"designs": len(self.candidates), "from_agent": self.from_agent, "fallback": self.fallback,
+                "random": sum(s == "random" for s in self.sources), "reason": self.reason,
+                "agent_notes": self.agent_notes}
+
+
+@dataclass
+class AgentAnswer:
+    """The agent's usable candidates and, in a sentence, why any were unusable."""
+
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    problems: str = ""
+    notes: str = ""
+
+
+def agent_context(space: Space, application: str = "", device_constraints: Sequence[str] = (),
+                  **facts: Any) -> dict[str, Any]:
+    """Plain facts for the prompt: application, device constraints, the architecture template,
+    the budgets, and a layer profile of the network family (for the heuristic's dataflow rules)."""
+    ctx: dict[str, Any] = {"application": application or "not stated",
+                           "device_constraints": list(device_constraints),
+                           "architecture_template": space.template()}
+    budgets = {c.name: c.le for c in space.description.constraints if c.le is not None}
+    if budgets:
+        ctx["budgets"] = budgets
+    profile = layer_profile(space)
+    if profile:
+        ctx["layer_profile"] = profile
+    ctx.update(facts)
+    return ctx
+
+
+def layer_profile(space: Space, limit: int = 64) -> list[dict[str, Any]]:
+    """The compute layers of the space's largest network (every architecture variable at its
+    last, most capable option), as ``{in_channels, out_channels, out_h, out_w, macs}``: the facts
+    a designer reads to match dataflows to layers. Empty when the network cannot be built."""
+    desc = space.description
+    arch_vars = {"nb201_op", "depth", "width", "expansion", "kernel", "resolution", "backbone"}
+    try:
+        design = space.sample(random.Random(0), feasible=False)
+        for v in desc.variables:
+            if v.role in arch_vars:
+                grid = v.grid()
+                if v.role == "nb201_op":
+                    design[v.name] = next((o for o in v.options if "conv_3x3" in str(o)), v.options[-1])
+                elif grid:
+                    design[v.name] = grid[-1]
+        workload = space.arch.workload(desc.complete(design))
+    except Exception:  # noqa: BLE001 -- a profile is a hint for the prompt, never a reason to stop
+        return []
+    rows = []
+    for layer in workload.layers:
+        macs = int(getattr(layer, "macs", 0) or 0)
+        if macs <= 0:
+            continue
+        rows.append({"in_channels": int(layer.in_channels), "out_channels": int(layer.out_channels),
+                     "out_h": int(layer.out_h), "out_w": int(layer.out_w), "macs": macs})
+    rows.sort(key=lambda r: -r["macs"])
+    return rows[:limit]
+
+
+def ask_agent(agent: Any, space: Space, objectives: Sequence[Objective], n: int, *,
+              history: Sequence[Mapping[str, Any]] = (), context: Mapping[str, Any] | None = None,
+              ) -> AgentAnswer:
+    """At most ``n`` valid candidates from ``agent``; an agent that raises proposes nothing."""
+    from llm_agents import Task
+
+    answer = AgentAnswer()
+    try:
+        task = Task(space=space.describe(), objectives=tuple(objectives), history=list(history), n=n,
+                    template=TEMPLATE, context=dict(context or {}))
+        proposal = agent.propose(task)
+    except Exception as e:  # noqa: BLE001 -- any agent failure falls back to random designs
+        answer.problems = f"agent failed: {type(e).__name__}: {' '.join(str(e).split())[:300]}"
+        return answer
+    answer.notes = " ".join(str(proposal.notes).split())[:300]
+    reasons = [str(r.get("reason")) for r in proposal.rejected[:3]]
+    for raw in list(proposal.candidates)[:n]:
+        cand, problems = space.validate(raw)
+        if cand is None:
+            reasons.append("; ".join(problems))
+        else:
+            answer.candidates.append(cand)
+    answer.problems = " | ".join(r for r in reasons if r)[:500]
+    return answer
+
+
+def random_designs(space: Space, n: int, rng: random.Random, taken: set[str]) -> list[dict[str, Any]]:
+    """Up to ``n`` new designs (keys not in ``taken``, which is updated) within the budgets."""
+    out: list[dict[str, Any]] = []
+    for _ in range(200 * n):
+        if len(out) == n:
+            break
+        cand = space.sample(rng)
+        key = space.key(cand)
+        if key not in taken and space.constraint_violation(cand) == 0:
+            taken.add(key)
+            out.append(cand)
+    return out
+
+
+def seeding_rng(seed: int, what: str) -> random.Random:
+    """The generator of the run's random designs; equal for warm and cold runs of one seed."""
+    return random.Random(f"codesign:{what}:{seed}")
+
+
+def initial_population(space: Space, n: int, *, start: str, seed: int, agent: Any = None,
+                       objectives: Sequence[Objective] = (), context: Mapping[str, Any] | None = None
+                       ) -> Seeding:
+    """``n`` distinct designs: the agent's (warm) topped up with random valid ones, or all random
+    (cold). Over-budget agent designs are kept (they are the agent's choice and are scored as
+    infeasible); only invalid or repeated ones are replaced."""
+    rng = seeding_rng(seed, "initial")
+    taken: set[str] = set()
+    if start == "cold":
+        designs = random_designs(space, n, rng, taken)
+        return Seeding(designs, ["random"] * len(designs))
+    answer = ask_agent(agent, space, objectives, n, context=context)
+    chosen: list[dict[str, Any]] = []
+    for cand in answer.candidates:
+        key = space.key(cand)
+        if key not in taken:
+            taken.add(key)
+            chosen.append(cand)
+    missing = n - len(chosen)
+    reason = ""
+    if missing:
+        reason = answer.problems or (f"the agent proposed {len(answer.candidates)} valid designs "
+                                     f"({len(chosen)} distinct) of {n}")
+    extra = random_designs(space, missing, rng, taken)
+    return Seeding(chosen + extra, ["agent"] * len(chosen) + ["fallback"] * len(extra),
+                   from_agent=len(chosen), fallback=len(extra), reason=reason, agent_notes=answer.notes)
