@@ -1,0 +1,116 @@
+"""``h2h map``: map a workload onto a system with a named mapper and report latency and energy.
+
+With ``--json`` one JSON object goes to stdout: latency_s, energy_j, mapping {layer: accelerator},
+mapper, objective, order, resident, energy breakdown, utilization, bytes moved, runtime_s and the
+mapper's extras (cpsat: status, objective_s, bound, gap; nsga2: front). ``--mapping FILE`` skips the
+search and schedules a given mapping (JSON/YAML, ``{assignment, order?, resident?}`` or a plain
+``{layer: accelerator}``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+MAPPER_NAMES = ("compute_priority", "h2h", "cpsat", "nsga2", "random", "brute_force")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "map", help="map a workload onto a heterogeneous system",
+        description="Map a workload (zoo name, file or nb201:<arch>) onto a system YAML with a mapper "
+        f"({', '.join(MAPPER_NAMES)}) and report latency and energy.")
+    p.add_argument("--workload", required=True, metavar="SPEC", help="zoo name, workload file or nb201:<arch>")
+    p.add_argument("--system", required=True, metavar="PATH", help="system YAML (examples/systems/)")
+    p.add_argument("--mapper", default="h2h", metavar="NAME", help="mapper name (default h2h)")
+    p.add_argument("--mapping", metavar="FILE", help="schedule this mapping instead of searching")
+    p.add_argument("--objective", default="latency", choices=("latency", "energy", "edp"))
+    p.add_argument("--time-limit", type=float, default=None, metavar="S", help="search time limit (s)")
+    p.add_argument("--seed", type=int, default=0, metavar="N")
+    p.add_argument("--steps", default=None, metavar="LIST", help="h2h steps to run, e.g. 1,2,4 (ablation)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--schedule", action="store_true", help="with --json: include every interval")
+    p.add_argument("--trace", metavar="FILE", help="write a Chrome/Perfetto trace JSON")
+    p.add_argument("--plot", metavar="FILE", help="write a Gantt PNG (nsga2: also <FILE>_pareto.png)")
+    p.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from h2h.mappers.base import map_workload, MapResult, _resolve, read_mapping_file
+    from h2h.evaluate import get_scheduler
+
+    options: dict[str, Any] = {}
+    if args.steps is not None:
+        if args.mapper != "h2h":
+            from h2h.errors import MappingError
+
+            raise MappingError("--steps applies to the h2h mapper only", item="--steps")
+        options["steps"] = args.steps
+    if args.mapping:
+        import time
+
+        t0 = time.perf_counter()
+        workload, system = _resolve(args.workload, args.system)
+        evaluation = get_scheduler(workload, system).evaluate(read_mapping_file(args.mapping))
+        result = MapResult("given", args.objective, evaluation, time.perf_counter() - t0,
+                           {"mapping_file": args.mapping})
+    else:
+        workload, system = _resolve(args.workload, args.system)
+        result = map_workload(workload, system, args.mapper, args.objective, time_limit_s=args.time_limit,
+                              seed=args.seed, **options)
+    if args.trace:
+        from h2h.trace import write_trace
+
+        write_trace(result, args.trace)
+    if args.plot:
+        _plots(result, workload, args.plot)
+    if args.json:
+        json.dump(result.to_dict(schedule=args.schedule), sys.stdout, default=_plain)
+        sys.stdout.write("\n")
+    else:
+        _summary(result, workload, system)
+    return 0
+
+
+def _plain(x: Any) -> Any:
+    if hasattr(x, "tolist"):
+        return x.tolist()
+    return str(x)
+
+
+def _plots(result: Any, workload: Any, path: str) -> None:
+    from h2h.plots import gantt, pareto_scatter
+
+    gantt(result, path, workload=workload,
+          title=f"{workload.name} / {result.mapper}: latency {result.latency_s * 1e3:.4g} ms, "
+                f"energy {result.energy_j * 1e3:.4g} mJ")
+    front = result.extras.get("front")
+    if front:
+        p = Path(path)
+        xs = [pt["latency_s"] * 1e3 for pt in front]
+        ys = [pt["energy_j"] * 1e3 for pt in front]
+        pareto_scatter({"NSGA-II front": (xs, ys)}, p.with_name(f"{p.stem}_pareto{p.suffix or '.png'}"),
+                       xlabel="latency (ms)", ylabel="energy (mJ)", fronts={"NSGA-II front": (xs, ys)},
+                       title=f"{workload.name}: latency x energy")
+
+
+def _summary(result: Any, workload: Any, system: Any) -> None:
+    print(f"{workload.name} on {system.name} with {result.mapper} (objective {result.objective})")
+    print(f"  latency  {result.latency_s * 1e3:.6g} ms")
+    print(f"  energy   {result.energy_j * 1e3:.6g} mJ  "
+          + ", ".join(f"{k} {v * 1e3:.3g}" for k, v in result.energy_breakdown_j.items()))
+    counts: dict[str, int] = {}
+    for acc in result.mapping.values():
+        counts[acc] = counts.get(acc, 0) + 1
+    print("  layers   " + ", ".join(f"{a}: {counts.get(a, 0)} ({result.utilization.get(a, 0) * 100:.0f}% busy)"
+                                    for a in system.accelerator_names))
+    if result.resident:
+        print(f"  resident weights: {len(result.resident)} layer(s)")
+    for key in ("status", "objective_s", "bound_s", "gap", "passes"):
+        if key in result.extras:
+            print(f"  {key:8s} {result.extras[key]}")
+    if "front" in result.extras:
+        print(f"  Pareto front: {len(result.extras['front'])} point(s)")
+    print(f"  runtime  {result.runtime_s:.3g} s")

@@ -1,0 +1,253 @@
+"""The mapper interface: one registry, one front door, one result type.
+
+A mapper decides *where* each layer runs (an accelerator index per layer), optionally in which order
+each accelerator runs its layers, and whose weights stay resident in local DRAM. It never prices
+anything itself: candidates are scored by the scheduler (``Scheduler.evaluate_batch``), which reads
+the CostTable. ``map_workload`` resolves the inputs, runs the chosen mapper and schedules its answer
+once more in detail (``Scheduler.evaluate``), so every reported number comes from the scheduler.
+
+A mapper is a callable ``mapper(problem: Problem, **options) -> Solution`` registered by name in
+``MAPPERS`` (``register``). Heavy solvers (ortools, pymoo) are imported inside their mapper only.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping as MappingABC
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import MappingError
+from ..schedule import EvalResult, Mapping
+
+OBJECTIVES = ("latency", "energy", "edp")
+
+
+@dataclass(frozen=True)
+class Solution:
+    """What a mapper returns: ``assign[L]`` accelerator indices (``Scheduler.layer_names`` order),
+    ``resident[L]`` bools, ``order`` {accelerator index: [layer indices in run order]} or None for the
+    scheduler's default processing order, and mapper-specific ``extras`` (JSON-able)."""
+
+    assign: np.ndarray
+    resident: np.ndarray
+    order: dict[int, list[int]] | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Problem:
+    """One mapping problem: the scheduler (tables + batch API) and what to optimise."""
+
+    scheduler: Any
+    objective: str = "latency"
+    time_limit_s: float | None = None
+    seed: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def num_layers(self) -> int:
+        return self.scheduler.num_layers
+
+    @property
+    def num_accelerators(self) -> int:
+        return self.scheduler.num_accelerators
+
+    @property
+    def feasible(self) -> np.ndarray:
+        """[L, A] bool: pairs the cost table can run."""
+        return self.scheduler.cost_table.feasible
+
+    def time_left_s(self) -> float:
+        if self.time_limit_s is None:
+            return float("inf")
+        return self.time_limit_s - (time.perf_counter() - self.started)
+
+    def score(self, batch: Any) -> np.ndarray:
+        """Objective values [B] of a ``BatchResult`` (inf for invalid candidates)."""
+        return np.asarray(batch.objective(self.objective), dtype=np.float64)
+
+    def evaluate(self, assign: np.ndarray, resident: np.ndarray | None = None,
+                 order: np.ndarray | None = None) -> Any:
+        """``evaluate_batch`` with invalid candidates marked inf instead of raising."""
+        return self.scheduler.evaluate_batch(assign, resident, order, on_invalid="inf")
+
+    def processing_order(self, assign: np.ndarray, order: dict[int, list[int]] | None) -> np.ndarray | None:
+        """The processing order the scheduler derives from per-accelerator orders (None: default)."""
+        if not order:
+            return None
+        return self.scheduler.order_array(to_mapping(self.scheduler, assign, None, order),
+                                          np.asarray(assign))
+
+    def evaluate_solution(self, sol: Solution) -> float:
+        """Objective of one solution exactly as ``Scheduler.evaluate`` of its Mapping would score it."""
+        batch = self.evaluate(sol.assign[None, :], sol.resident[None, :],
+                              self.processing_order(sol.assign, sol.order))
+        return float(self.score(batch)[0])
+
+
+MapperFn = Callable[..., Solution]
+MAPPERS: dict[str, MapperFn] = {}
+
+
+def register(name: str) -> Callable[[MapperFn], MapperFn]:
+    def deco(fn: MapperFn) -> MapperFn:
+        MAPPERS[name] = fn
+        return fn
+    return deco
+
+
+def to_mapping(scheduler: Any, assign: np.ndarray, resident: np.ndarray | None,
+               order: dict[int, list[int]] | None) -> Mapping:
+    """Index arrays -> a :class:`Mapping` by names."""
+    layers, accs = scheduler.layer_names, scheduler.accelerator_names
+    assignment = {layers[l]: accs[int(a)] for l, a in enumerate(assign)}
+    named_order = None
+    if order:
+        named_order = {accs[a]: tuple(layers[l] for l in seq) for a, seq in order.items() if len(seq)}
+    res = frozenset(layers[l] for l in np.flatnonzero(resident)) if resident is not None else frozenset()
+    return Mapping(assignment, named_order, res)
+
+
+def orders_from_sequence(assign: np.ndarray, sequence: Any) -> dict[int, list[int]]:
+    """Per-accelerator orders that follow one global ``sequence`` of layer indices."""
+    out: dict[int, list[int]] = {}
+    for l in sequence:
+        out.setdefault(int(assign[l]), []).append(int(l))
+    return out
+
+
+@dataclass
+class MapResult:
+    """A mapping and how it scheduled. Reads like an :class:`EvalResult` (``schedule``,
+    ``utilization``, ``link_bytes``...) so traces and Gantt plots take it directly."""
+
+    mapper: str
+    objective: str
+    evaluation: EvalResult
+    runtime_s: float
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def latency_s(self) -> float:
+        return self.evaluation.latency_s
+
+    @property
+    def energy_j(self) -> float:
+        return self.evaluation.energy_j
+
+    @property
+    def edp(self) -> float:
+        return self.evaluation.edp
+
+    @property
+    def mapping(self) -> dict[str, str]:
+        return dict(self.evaluation.mapping.assignment)
+
+    @property
+    def order(self) -> dict[str, list[str]] | None:
+        o = self.evaluation.mapping.order
+        return None if o is None else {k: list(v) for k, v in o.items()}
+
+    @property
+    def resident(self) -> list[str]:
+        return sorted(self.evaluation.mapping.resident)
+
+    @property
+    def schedule(self):
+        return self.evaluation.schedule
+
+    @property
+    def utilization(self) -> dict[str, float]:
+        return self.evaluation.utilization
+
+    @property
+    def link_bytes(self) -> dict[str, float]:
+        return self.evaluation.link_bytes
+
+    @property
+    def energy_breakdown_j(self) -> dict[str, float]:
+        return self.evaluation.energy_breakdown_j
+
+    def objective_value(self) -> float:
+        return {"latency": self.latency_s, "energy": self.energy_j, "edp": self.edp}[self.objective]
+
+    def to_dict(self, *, schedule: bool = False) -> dict[str, Any]:
+        out = {"mapper": self.mapper, "objective": self.objective, "runtime_s": self.runtime_s}
+        out.update(self.evaluation.to_dict(schedule=schedule))
+        out.update(self.extras)
+        return out
+
+
+def _resolve(workload: Any, system: Any) -> tuple[Any, Any]:
+    from workloads.graph import Workload
+    from workloads.load import load_workload
+
+    from ..system import System, load_system
+
+    w = workload if isinstance(workload, Workload) else load_workload(workload)
+    s = system if isinstance(system, System) else load_system(system)
+    return w, s
+
+
+def check_objective(objective: str) -> str:
+    if objective not in OBJECTIVES:
+        raise MappingError(f"unknown objective {objective!r}; expected one of {', '.join(OBJECTIVES)}",
+                           item="objective")
+    return objective
+
+
+def get_mapper(name: str) -> MapperFn:
+    fn = MAPPERS.get(name)
+    if fn is None:
+        raise MappingError(f"unknown mapper {name!r}; expected one of: {', '.join(MAPPERS)}", item="mapper")
+    return fn
+
+
+def map_workload(workload: Any, system: Any, mapper: str = "h2h", objective: str = "latency", *,
+                 time_limit_s: float | None = None, seed: int = 0, cost_table: Any = None,
+                 **options: Any) -> MapResult:
+    """Map ``workload`` (object, zoo name or file) onto ``system`` (object or YAML path).
+
+    ``mapper`` is a name in ``MAPPERS``; ``objective`` latency, energy or edp; ``options`` go to the
+    mapper (e.g. ``steps=(1, 2, 4)`` for h2h, ``num_workers`` for cpsat, ``pop_size`` for nsga2).
+    """
+    from ..evaluate import get_scheduler
+
+    fn = get_mapper(mapper)
+    check_objective(objective)
+    if time_limit_s is not None and (not isinstance(time_limit_s, (int, float)) or time_limit_s <= 0):
+        raise MappingError(f"time_limit_s must be a positive number, got {time_limit_s!r}",
+                           item="time_limit_s")
+    w, s = _resolve(workload, system)
+    t0 = time.perf_counter()
+    sched = get_scheduler(w, s, cost_table)
+    problem = Problem(sched, objective, time_limit_s, int(seed), started=t0)
+    sol = fn(problem, **options)
+    evaluation = sched.evaluate(to_mapping(sched, sol.assign, sol.resident, sol.order))
+    return MapResult(mapper, objective, evaluation, time.perf_counter() - t0, dict(sol.extras))
+
+
+def read_mapping_file(path: str | Path) -> Mapping:
+    """A mapping saved as JSON or YAML ({assignment, order?, resident?} or a plain {layer: acc})."""
+    import json
+
+    import yaml
+
+    p = Path(path)
+    if not p.is_file():
+        raise MappingError("no such mapping file", file=str(path))
+    try:
+        data = json.loads(p.read_text()) if p.suffix == ".json" else yaml.safe_load(p.read_text())
+    except (ValueError, yaml.YAMLError) as e:
+        raise MappingError(f"not valid JSON/YAML: {e}".splitlines()[0], file=str(path)) from None
+    if isinstance(data, MappingABC) and "mapping" in data and "assignment" not in data:
+        data = {"assignment": data["mapping"], "order": data.get("order"), "resident": data.get("resident")}
+    if isinstance(data, MappingABC) and "assignment" not in data:
+        data = {"assignment": data}
+    try:
+        return Mapping.from_dict(data)
+    except MappingError as e:
+        raise e.located(file=str(path)) from None
