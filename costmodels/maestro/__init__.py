@@ -54,13 +54,10 @@ def analyze_batch(layers: LayerBatch, dataflow: "Dataflow | str", hw: Hardware) 
     rows = np.flatnonzero(error == None)  # noqa: E711
     l1 = out["l1_req"][rows] > np.asarray(hwa["l1_size"], dtype=np.float64)[rows]
     l2 = out["l2_req"][rows] > np.asarray(hwa["l2_size"], dtype=np.float64)[rows]
-    for i, r in enumerate(rows):
-        if l1[i]:
-            error[r] = (f"L1 requirement {int(out['l1_req'][r])} elements exceeds l1_size "
-                        f"{int(np.asarray(hwa['l1_size'])[r])}")
-        elif l2[i]:
-            error[r] = (f"L2 requirement {int(out['l2_req'][r])} elements exceeds l2_size "
-                        f"{int(np.asarray(hwa['l2_size'])[r])}")
+    for r in rows[l1 | l2]:
+        lvl = "l1" if out["l1_req"][r] > np.asarray(hwa["l1_size"])[r] else "l2"
+        error[r] = (f"{lvl.upper()} requirement {int(out[f'{lvl}_req'][r])} elements exceeds "
+                    f"{lvl}_size {int(np.asarray(hwa[f'{lvl}_size'])[r])}")
     failed = error != None  # noqa: E711
     for c in RESULT_COLUMNS:
         out[c][failed] = np.nan

@@ -149,6 +149,18 @@ def _sel(cond, a, b):
     return np.where(cond, a, b)
 
 
+def _memo(fn):
+    """Cache a LevelCases volume by its arguments (MAESTRO asks for the same ones repeatedly)."""
+    def wrapper(self, *args):
+        key = (fn.__name__,) + args
+        if key not in self._memo:
+            self._memo[key] = fn(self, *args)
+        return self._memo[key]
+
+    wrapper.__name__, wrapper.__doc__ = fn.__name__, fn.__doc__
+    return wrapper
+
+
 class LevelCases:
     """The reuse analysis of one level for all its cases (MAESTRO's ReuseAnalysis)."""
 
@@ -163,8 +175,10 @@ class LevelCases:
         self.ncl = level.num_sub[pe]
         self.zero_unique_change = np.zeros(cs.shape, dtype=bool)
         self._inited: dict[str, np.ndarray] = {}
+        self._memo: dict[tuple, np.ndarray] = {}
 
     # -- volumes one sub-cluster holds / receives / sends ------------------------------------
+    @_memo
     def pe_mapped(self, tensor: str, first: bool, see: bool) -> np.ndarray:
         coupled = self.prob.tensors[tensor]
         ret = np.ones(self.cs.shape, dtype=np.int64)
@@ -181,6 +195,7 @@ class LevelCases:
             ret = ret * f
         return ret
 
+    @_memo
     def pe_ingress(self, tensor: str, first: bool, see: bool) -> np.ndarray:
         cs = self.cs
         coupled = self.prob.tensors[tensor]
@@ -217,7 +232,8 @@ class LevelCases:
         ret = _sel(changing_flag, ret, 0)
         return _sel(ch == -1, self.pe_mapped(tensor, first, see), ret)
 
-    def pe_egress(self, psums: bool, first: bool, see: bool, consider: bool = True) -> np.ndarray:
+    @_memo
+    def pe_egress(self, psums: bool, first: bool, see: bool, consider: bool) -> np.ndarray:
         cs = self.cs
         out_vars = self.prob.tensors["output"]
         ret = np.ones(cs.shape, dtype=np.int64)
@@ -318,10 +334,10 @@ class LevelCases:
     def critical_psums(self) -> np.ndarray:
         mapped, is_edge, spee = self._sp_state(self.prob.tensors["output"])
         if not mapped:
-            return self.pe_egress(True, True, False)
-        edge = _sel((self.nedge == 1) & spee, self.pe_egress(True, True, True),
-                    self.pe_egress(True, True, False))
-        return _sel(is_edge, edge, self.pe_egress(True, True, False))
+            return self.pe_egress(True, True, False, True)
+        edge = _sel((self.nedge == 1) & spee, self.pe_egress(True, True, True, True),
+                    self.pe_egress(True, True, False, True))
+        return _sel(is_edge, edge, self.pe_egress(True, True, False, True))
 
     def psum_mapping_size(self) -> np.ndarray:
         """MACs over this level's sub-clusters in one step (GetOutputTensorSpatialMappingSize)."""

@@ -44,7 +44,7 @@ def analyze_levels(levels: list[Level], li: int, prob: Problem, dims: dict[str, 
     ``inv[r]`` is row r's element and ``hw`` holds the rows' bandwidths and hop latencies.
     Arrays are flat: the existing (case, element) pairs, and the valid (pair, row) triples.
     """
-    level = levels[li].at(own)
+    level = levels[li] if li == 0 else levels[li].at(own)  # the top level's elements are its layers
     missing = [m.var for m in level.maps if m.var not in dims]
     if missing:
         raise KeyError(missing[0])
