@@ -8,8 +8,9 @@ implementation.
 
 Semantics (times in seconds; every rule holds for every candidate of the batch):
 
-* Layers are visited in one topological *processing order* (the workload's, a given one, or one
-  merged from per-accelerator orders). Each accelerator runs its layers one at a time in that order;
+* Layers are visited in one topological *processing order*: given, merged from per-accelerator
+  orders, or by default earliest-start-first (``asap_order`` with each layer's fastest latency:
+  models interleave the way they would run, so shared links are booked roughly in time order). Each accelerator runs its layers one at a time in that order;
   a layer starts when its accelerator is free and all of its data is there.
 * Double buffering: weights (and model inputs) of a layer are fetched while the accelerator's
   previous layer computes, i.e. the fetch may start when that previous layer *starts*.
@@ -107,6 +108,7 @@ class Scheduler:
       weight_bytes[L], external_input_bytes[L], output_to_host_bytes[L]
       path_bandwidth_gbps[A+1, A+1], path_latency_s, path_pj_per_byte  (uncontended route costs)
       default_order[L]                          the processing order used when none is given
+                                                (see ``asap_order``)
     """
 
     def __init__(self, workload: Workload, system: System, cost_table: CostTable | None = None) -> None:
@@ -182,7 +184,8 @@ class Scheduler:
         self._route_flat = self._route.reshape(N * N, H)
         self._bw_flat = self.path_bandwidth_gbps.ravel()
         self._lat_flat = self.path_latency_s.ravel()
-        self.default_order = np.arange(L, dtype=np.int64)  # layer_names is a topological order
+        fastest = np.where(self._feasible, self._lat, np.inf).min(axis=1)
+        self.default_order = self.asap_order(fastest[None, :] if L else np.zeros((1, 0)))[0]
 
     # ---- helpers mappers use --------------------------------------------------------------------
     def transfer_time_s(self, src, dst, nbytes):
@@ -194,6 +197,23 @@ class Scheduler:
     def transfer_energy_j(self, src, dst, nbytes):
         """Interconnect energy of moving ``nbytes`` between node indices (DRAM passes excluded)."""
         return np.asarray(nbytes, dtype=np.float64) * self.path_pj_per_byte[src, dst] * 1e-12
+
+    def asap_order(self, latency_s: np.ndarray) -> np.ndarray:
+        """Earliest-start-first processing orders, [B, L], from per-candidate layer latencies [B, L].
+
+        Each layer's estimated start is the longest path of latencies to it (no communication);
+        layers are ordered by that estimate, ties in workload order, which keeps the order
+        topological. With each layer's fastest latency this is ``default_order``; with
+        ``compute_latency_s[l, assign[b, l]]`` it is a mapping-aware order for ``evaluate_batch``.
+        """
+        latency_s = np.atleast_2d(np.asarray(latency_s, dtype=np.float64))
+        B, L = latency_s.shape
+        est = np.zeros((B, L))
+        for j in range(L):  # layer_names is a topological order
+            for i, _ in self.preds[j]:
+                np.maximum(est[:, j], est[:, i] + latency_s[:, i], out=est[:, j])
+        tie = np.broadcast_to(np.arange(L), (B, L))
+        return np.lexsort((tie, est), axis=-1).astype(np.int64)
 
     def assignment_array(self, mapping: "Mapping | dict[str, str]") -> np.ndarray:
         """{layer: accelerator} -> int array [L], validated."""
@@ -261,7 +281,9 @@ class Scheduler:
             cyc = " -> ".join(self.layer_names[u] for u, _ in nx.find_cycle(g))
             raise MappingError(f"the per-accelerator order contradicts the data dependencies: {cyc}",
                                item="order")
-        return np.array(list(nx.lexicographical_topological_sort(g)), dtype=np.int64)
+        rank = np.empty(self.num_layers, dtype=np.int64)
+        rank[self.default_order] = np.arange(self.num_layers)
+        return np.array(list(nx.lexicographical_topological_sort(g, key=lambda n: rank[n])), dtype=np.int64)
 
     # ---- validation -----------------------------------------------------------------------------
     def _check(self, assign: np.ndarray, resident: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, list[str]]:

@@ -155,7 +155,7 @@ def test_batch_matches_the_plain_reference(seed):
         for b in range(B):
             ref = reference(w, sys_, ct, assign[b], resident[b], orders[b])
             assert (got.latency_s[b], got.energy_j[b]) == pytest.approx(ref, rel=1e-9), (sys_.name, b)
-            ref0 = reference(w, sys_, ct, assign[b], resident[b], list(range(len(w))))
+            ref0 = reference(w, sys_, ct, assign[b], resident[b], list(sc.default_order))
             assert (shared.latency_s[b], shared.energy_j[b]) == pytest.approx(ref0, rel=1e-9)
 
 
@@ -223,3 +223,28 @@ def test_invalid_candidates_can_be_marked_instead_of_raising():
     assert np.isfinite(res.latency_s[0]) and np.isinf(res.latency_s[1:]).all()
     ok = sc.evaluate_batch(assign[:1])
     assert ok.latency_s[0] == res.latency_s[0]
+
+
+def test_asap_orders_are_topological_and_follow_estimated_starts():
+    rng = random.Random(11)
+    w = random_workload(rng, 30)
+    sys_ = next(systems(3))
+    nrng = np.random.default_rng(11)
+    lat = nrng.uniform(1e-6, 1e-4, size=(len(w), 3))
+    sc = Scheduler(w, sys_, CostTable.from_arrays(w, sys_.accelerators, lat, technology=TECH))
+    assign = nrng.integers(0, 3, size=(5, len(w)))
+    per = lat[np.arange(len(w))[None, :], assign]
+    orders = sc.asap_order(per)
+    names = sc.layer_names
+    for b, order in enumerate(orders):
+        pos = {names[j]: p for p, j in enumerate(order)}
+        assert all(pos[e.src] < pos[e.dst] for e in w.edges)
+        # brute force: the longest latency path to each layer
+        est = {}
+        for n in nx.topological_sort(w.graph):
+            est[n] = max((est[p] + per[b, names.index(p)] for p in w.graph.predecessors(n)), default=0.0)
+        starts = [est[names[j]] for j in order]
+        assert starts == sorted(starts)
+    assert sc.evaluate_batch(assign, order=orders).valid.all()
+    fastest = lat.min(axis=1)
+    assert list(sc.default_order) == list(sc.asap_order(fastest[None, :])[0])
