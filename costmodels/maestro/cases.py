@@ -12,8 +12,8 @@ with the sub-cluster's dimensions set by this case), combined as ``max(ingress, 
 under double buffering (``ingress + compute`` for the all-Init case), and at the top level also
 bounded by the off-chip transfer of the double-buffered L2 tiles.
 
-Arrays here have shape ``[cases, *rows_shape]``: every case of a level is evaluated at once.
-Cases a row does not have get zero occurrences and are masked out of sums and maxima.
+Arrays here are flat over the (case, element) pairs that exist: every case of every element of a
+level is evaluated at once, and cases an element does not have are never formed.
 """
 from __future__ import annotations
 

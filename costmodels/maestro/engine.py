@@ -18,6 +18,8 @@ INPUT_TENSORS = ("input", "filter")
 
 @dataclass
 class HwArrays:
+    """Per-row hardware values the delays need (elements/cycle, cycles)."""
+
     noc_bw: np.ndarray
     offchip_bw: np.ndarray
     hop_latency: np.ndarray
