@@ -6,7 +6,8 @@ design validated against the space; nothing in it is evaluated or run.
 
 What one :meth:`OpenAIAgent.propose` may cost, at most: ``(max_reasks + 1)`` rounds, each of at
 most ``(max_retries + 1)`` requests of at most ``timeout_s`` each, with back-off sleeps of at most
-``max_backoff_s`` between them (and one extra request if the server rejects ``response_format``).
+``max_backoff_s`` between them, plus at most four requests in the agent's life that adapt to a
+server refusing a parameter (``response_format``, ``max_tokens``, ``temperature``, ``seed``).
 """
 from __future__ import annotations
 
@@ -130,6 +131,8 @@ class OpenAIAgent:
                                      timeout=settings.timeout_s, max_retries=0)
         # None until the server has accepted or refused response_format once
         self._json_mode: bool | None = {"auto": None, "json": True, "none": False}[settings.response_format]
+        self._completion_tokens = False   # True once the server asked for max_completion_tokens
+        self._dropped: set[str] = set()   # parameters the server refused (temperature, seed)
 
     def describe(self) -> dict[str, Any]:
         """The settings, safe to log: the key's variable name, never its value."""
@@ -141,22 +144,22 @@ class OpenAIAgent:
         import openai
 
         s = self.settings
-        kwargs: dict[str, Any] = dict(model=s.model, messages=messages, temperature=s.temperature,
-                                      max_tokens=s.max_tokens, timeout=s.timeout_s)
-        if s.seed is not None:
-            kwargs["seed"] = s.seed
         failure = "no request made"
         attempt = 0
         while attempt <= s.max_retries:
             use_json = self._json_mode is not False
+            kwargs: dict[str, Any] = dict(model=s.model, messages=messages, timeout=s.timeout_s)
+            kwargs["max_completion_tokens" if self._completion_tokens else "max_tokens"] = s.max_tokens
+            if "temperature" not in self._dropped:
+                kwargs["temperature"] = s.temperature
+            if s.seed is not None and "seed" not in self._dropped:
+                kwargs["seed"] = s.seed
             if use_json:
                 kwargs["response_format"] = {"type": "json_object"}
-            else:
-                kwargs.pop("response_format", None)
             retry_after: float | None = None
             try:
                 response = self._client.chat.completions.create(**kwargs)
-                data = response.model_dump() if hasattr(response, "model_dump") else {}
+                data = response.model_dump(warnings=False) if hasattr(response, "model_dump") else response
             except openai.APITimeoutError:
                 failure = f"no reply within timeout_s={s.timeout_s}"
             except openai.APIConnectionError as e:
@@ -164,9 +167,9 @@ class OpenAIAgent:
             except openai.APIStatusError as e:
                 status = e.status_code
                 failure = f"HTTP {status}: {_clip(str(e.message), 500)}"
-                if status in (400, 415, 422) and use_json and self._json_mode is None:
-                    self._json_mode = False  # the server does not take response_format: ask by prompt only
-                    log.append({"event": "fallback", "detail": f"{failure}; retrying without response_format"})
+                change = self._adapt(str(e.message), kwargs) if status in (400, 415, 422) else None
+                if change:  # each adaptation happens once, so this cannot loop
+                    log.append({"event": "fallback", "detail": self._redact(f"{failure}; retrying {change}")})
                     continue
                 if status not in (408, 409, 429) and status < 500:
                     log.append({"event": "error", "detail": self._redact(failure)})
@@ -177,11 +180,10 @@ class OpenAIAgent:
             else:
                 if use_json:
                     self._json_mode = True
-                choices = data.get("choices") or []
-                if choices:
-                    message = choices[0].get("message") or {}
-                    return str(message.get("content") or ""), str(choices[0].get("finish_reason") or "")
-                failure = "the reply had no choices"
+                content, finish = _first_choice(data)
+                if content is not None:
+                    return content, finish
+                failure = finish
             attempt += 1
             log.append({"event": "retry" if attempt <= s.max_retries else "gave up",
                         "detail": self._redact(failure), "attempt": attempt})
@@ -191,6 +193,24 @@ class OpenAIAgent:
                     delay = min(s.max_backoff_s, max(delay, retry_after))
                 time.sleep(delay)
         return None, self._redact(failure)
+
+    def _adapt(self, message: str, sent: dict[str, Any]) -> str | None:
+        """Adjust the request to what the server said it rejects; ``None`` when nothing applies.
+
+        Reasoning models want ``max_completion_tokens`` and only their default temperature; many
+        local servers do not take ``response_format`` (then the prompt alone asks for JSON)."""
+        text = message.lower()
+        if "max_tokens" in text and "max_completion_tokens" in text and not self._completion_tokens:
+            self._completion_tokens = True
+            return "with max_completion_tokens instead of max_tokens"
+        for param in ("temperature", "seed"):
+            if param in sent and param in text and param not in self._dropped:
+                self._dropped.add(param)
+                return f"without {param}"
+        if "response_format" in sent and self._json_mode is None:
+            self._json_mode = False
+            return "without response_format (asking for JSON in the prompt only)"
+        return None
 
     # ---- the agent --------------------------------------------------------------------------
     def propose(self, task: Task) -> Proposal:
@@ -237,6 +257,22 @@ class OpenAIAgent:
         if collector.missing > 0 and problems:
             notes += "; problems: " + " | ".join(_clip(p, 300) for p in problems[:4])
         return collector.proposal(self._redact(transcript), self._redact(notes))
+
+
+def _first_choice(data: Any) -> tuple[str | None, str]:
+    """``(text, finish_reason)`` of the first choice, or ``(None, what is wrong)`` for a reply
+    that does not have the chat-completions shape."""
+    choices = data.get("choices") if isinstance(data, dict) else None
+    if not choices:
+        return None, "the reply had no choices"
+    first = choices[0] if isinstance(choices, list) else None
+    message = first.get("message") if isinstance(first, dict) else None
+    if not isinstance(message, dict):
+        return None, "the reply's first choice had no message"
+    content = message.get("content")
+    if isinstance(content, list):  # content parts: keep the text ones
+        content = "".join(str(p.get("text", "")) for p in content if isinstance(p, dict))
+    return ("" if content is None else str(content)), str(first.get("finish_reason") or "")
 
 
 def _retry_after_s(response: Any) -> float | None:

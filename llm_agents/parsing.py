@@ -23,6 +23,8 @@ COMMENT_KEYS = frozenset({"rationale", "reason", "reasoning", "why", "explanatio
                           "comment", "justification", "expected", "prediction", "predicted_metrics"})
 _FENCE = re.compile(r"```[ \t]*([A-Za-z0-9_+-]*)[ \t]*\n?(.*?)(?:```|\Z)", re.S)
 _DECODER = json.JSONDecoder()
+# reasoning models served locally (DeepSeek-R1, Qwen3 via Ollama or vLLM) think aloud first
+_THINKING = re.compile(r"<think>.*?(?:</think>|\Z)", re.S | re.I)
 
 
 def _decode_all(text: str) -> list[Any]:
@@ -96,12 +98,15 @@ def _values_in(bodies: list[str]) -> tuple[list[Any], bool]:
 
 
 def extract_candidates(text: str | None, *, max_chars: int = MAX_REPLY_CHARS) -> tuple[list[Any], list[str]]:
-    """``(designs, notes)`` found in ``text``: fenced JSON first, else JSON anywhere in the text.
+    """``(designs, notes)`` found in ``text``: fenced JSON first, else JSON anywhere in the text;
+    ``<think>`` sections of reasoning models are skipped.
 
     ``notes`` says what was repaired (truncated reply, salvaged objects, clipped length) or why
     nothing was found. Designs are returned raw; validating them is the caller's job.
     """
     notes: list[str] = []
+    if text and "<think>" in text.lower():
+        text = _THINKING.sub("", text)
     if not text or not text.strip():
         return [], ["the reply was empty"]
     if len(text) > max_chars:

@@ -247,3 +247,39 @@ def test_record_then_replay_gives_identical_proposals(server, key, tmp_path):
     replayed = loop(ReplayAgent(path, strict=True))
     assert replayed == recorded
     assert len(server.requests) == 2  # the replay asked no model
+
+
+def test_reasoning_model_parameters_are_adapted(server, key):
+    server.queue(
+        Reply(status=400, body=json.dumps({"error": {"message": "Unsupported parameter: 'max_tokens' is not "
+              "supported with this model. Use 'max_completion_tokens' instead."}})),
+        Reply(status=400, body=json.dumps({"error": {"message": "Unsupported value: 'temperature' does not "
+              "support 0.2 with this model. Only the default (1) value is supported."}})),
+        Reply(content=GOOD_JSON), Reply(content=GOOD_JSON))
+    a = agent(server)
+    assert a.propose(task()).candidates == GOOD
+    bodies = [r["body"] for r in server.requests]
+    assert "max_tokens" in bodies[0] and "max_completion_tokens" not in bodies[0]
+    assert bodies[1]["max_completion_tokens"] == 512 and "temperature" in bodies[1]
+    assert "temperature" not in bodies[2] and bodies[2]["response_format"] == {"type": "json_object"}
+    assert a.propose(task()).candidates == GOOD  # remembered: the next call goes straight through
+    assert len(server.requests) == 4 and "temperature" not in server.requests[3]["body"]
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("<html>502 Bad Gateway</html>", "unreadable reply"),
+    ("null", "no choices"),
+    ('{"choices": "x"}', "no message"),
+    ('{"choices": [{"message": null}]}', "no message"),
+])
+def test_malformed_bodies_are_reported(server, key, body, reason):
+    server.queue(Reply(body=body))
+    p = agent(server, max_retries=0).propose(task())
+    assert p.candidates == [] and reason in p.notes
+
+
+def test_reasoning_text_before_the_answer_is_skipped(server, key):
+    thinking = "<think>Maybe {pes: 2048}? No, the budget {area} is 768 [so smaller].</think>\n"
+    server.queue(Reply(content=thinking + GOOD_JSON))
+    p = agent(server, max_reasks=0).propose(task())
+    assert p.candidates == GOOD and p.rejected == []
