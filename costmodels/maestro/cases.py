@@ -31,22 +31,20 @@ INIT, STEADY, EDGE = 0, 1, 2
 class States:
     """Per directive: which states exist, their counts, and the Init/Edge flags (shape = rows)."""
 
-    exists: list[np.ndarray]  # [directive] -> bool [3, *B]
-    occ: list[np.ndarray]  # [directive] -> int [3, *B]
+    exists: list[np.ndarray]  # [directive] -> bool [3, elements]
+    occ: list[np.ndarray]  # [directive] -> int [3, elements]
     init_edge: list[np.ndarray]
     unrolled: list[np.ndarray]
     edge_spee: list[np.ndarray]  # spatial edge state has a partially mapped last sub-cluster
 
 
 def iteration_states(level: Level, dims: dict[str, np.ndarray]) -> States:
-    """MAESTRO's AnalyzeIterationStates for the level's directives over ``dims`` (any shape)."""
+    """MAESTRO's AnalyzeIterationStates for the level's directives over ``dims`` (1-D, per element)."""
     ex, oc, ie, un, es = [], [], [], [], []
     for m in level.maps:
         dim = dims[m.var]
         size, ofs = m.size, m.ofs
-        shape = np.broadcast_shapes(np.shape(dim), np.shape(size))
-        dim = np.broadcast_to(dim, shape)
-        true = np.ones(shape, dtype=bool)
+        true = np.ones(dim.shape, dtype=bool)
         if m.kind == SPATIAL:
             ncl = level.num_sub
             cov = size + ofs * (ncl - 1)
@@ -58,21 +56,20 @@ def iteration_states(level: Level, dims: dict[str, np.ndarray]) -> States:
                         & (nsteady * (ofs * ncl) + cov != dim))
             remaining = dim - (nsteady + 1) * ofs * ncl
             active = np.where(remaining < size, 1, cdiv(remaining - size, ofs) + 1)
-            spee = (active - 1) * ofs + size < remaining
-            es.append(np.broadcast_to(spee, shape))
+            es.append((active - 1) * ofs + size < remaining)
         else:
             unroll = dim <= size
             iedge = dim < size
             nsteady = cdiv(dim - size, ofs)
             has_steady = (size < dim) & (nsteady > 0)
             has_edge = nsteady * ofs + size < dim
-            es.append(np.zeros(shape, dtype=bool))
+            es.append(~true)
         has_edge = has_edge & ~iedge
-        ex.append(np.stack([true, np.broadcast_to(has_steady, shape), np.broadcast_to(has_edge, shape)]))
-        oc.append(np.stack([np.ones(shape, np.int64), np.broadcast_to(np.maximum(nsteady, 0), shape),
-                            np.ones(shape, np.int64)]))
-        ie.append(np.broadcast_to(iedge, shape))
-        un.append(np.broadcast_to(unroll, shape))
+        ex.append(np.stack([true, has_steady, has_edge]))
+        oc.append(np.stack([np.ones(dim.shape, np.int64), np.maximum(nsteady, 0),
+                            np.ones(dim.shape, np.int64)]))
+        ie.append(iedge)
+        un.append(unroll)
     return States(ex, oc, ie, un, es)
 
 
