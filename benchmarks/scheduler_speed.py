@@ -13,6 +13,7 @@ Run:  .venv/bin/python benchmarks/scheduler_speed.py [--out benchmarks/results/s
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import subprocess
 import sys
@@ -75,8 +76,6 @@ def machine() -> str:
         model = next(line.split(":", 1)[1].strip() for line in out.splitlines() if line.startswith("Model name"))
     except Exception:  # noqa: BLE001 - lscpu missing: say so
         model = platform.processor() or "unknown CPU"
-    import os
-
     return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, numpy {np.__version__}"
 
 
@@ -86,6 +85,7 @@ def main() -> None:
     ap.add_argument("--batches", default="1,16,64,256,1024,4096")
     ap.add_argument("--min-time", type=float, default=1.0)
     args = ap.parse_args()
+    load_before = os.getloadavg()
     system = load_system(REPO / "examples/systems/hetero4_mid.yaml")
     rng = np.random.default_rng(0)
     rows = []
@@ -120,7 +120,9 @@ def main() -> None:
         f"Command: `.venv/bin/python benchmarks/scheduler_speed.py` (batches {args.batches}, "
         f">= {args.min_time:g} s per point)",
         "",
-        f"Machine: {machine()}",
+        f"Machine: {machine()}. Load average (1 min) {load_before[0]:.2f} before and "
+        f"{os.getloadavg()[0]:.2f} after the run: the machine is shared, so figures measured under load "
+        "are lower than on an idle machine.",
         "",
         f"System: examples/systems/hetero4_mid.yaml ({len(system.accelerators)} accelerators, shared bus). "
         "Random mappings, 20% of layers resident.",

@@ -10,8 +10,10 @@ Semantics (times in seconds; every rule holds for every candidate of the batch):
 
 * Layers are visited in one topological *processing order*: given, merged from per-accelerator
   orders, or by default earliest-start-first (``asap_order`` with each layer's fastest latency:
-  models interleave the way they would run, so shared links are booked roughly in time order). Each accelerator runs its layers one at a time in that order;
-  a layer starts when its accelerator is free and all of its data is there.
+  models interleave the way they would run, so shared links are booked roughly in time order).
+  Each accelerator runs its layers one at a time in that order; a layer starts when its
+  accelerator is free and all of its data is there. A layer's transfers are booked in this order:
+  its weights/model-input load, then its in-edges in ``workload.edges`` order.
 * Double buffering: weights (and model inputs) of a layer are fetched while the accelerator's
   previous layer computes, i.e. the fetch may start when that previous layer *starts*.
   Non-resident weights and model inputs come from host over the interconnect (``HOST_LOAD``);
@@ -49,10 +51,6 @@ from .errors import MappingError
 from .schedule import (ENERGY_PARTS, ComputeInterval, EvalResult, Mapping, Schedule,
                        TransferInterval)
 from .system import System
-
-_MOVE_KIND = {Move.HOST_LOAD: "load", Move.RESIDENT_WEIGHTS: "resident_weights",
-              Move.LOCAL_DRAM: "spill", Move.INTERCONNECT: "activation", Move.TO_HOST: "output"}
-
 
 @dataclass(frozen=True)
 class BatchResult:
@@ -94,7 +92,7 @@ class _Recorder:
     """Collects intervals when B == 1 (the detailed path)."""
 
     def __init__(self) -> None:
-        self.transfers: list[tuple] = []
+        self.transfers: list[TransferInterval] = []
 
 
 class Scheduler:
@@ -156,6 +154,8 @@ class Scheduler:
         self.output_to_host_bytes = ct.output_to_host_bytes
         self._lat = ct.compute_latency_s
         self._feasible = ct.feasible
+        self._all_feasible = bool(ct.feasible.all())
+        self._onchip_j = ct.l1_energy_j + ct.l2_energy_j
         accs = system.accelerators
         self.dram_bandwidth_gbps = np.array([a.dram_bandwidth_gbps for a in accs])
         self.dram_capacity_bytes = np.array([a.dram_capacity_bytes for a in accs], dtype=np.float64)
@@ -290,17 +290,18 @@ class Scheduler:
         """(valid[B], a message for the first invalid candidate per rule)."""
         B, L, A = assign.shape[0], self.num_layers, self.num_accelerators
         msgs: list[str] = []
-        ok_pair = self._feasible[np.arange(L)[None, :], assign]
-        valid = ok_pair.all(axis=1)
+        valid = np.ones(B, dtype=bool)
+        ok_pair = valid[:, None] if self._all_feasible else self._feasible[np.arange(L)[None, :], assign]
+        valid &= ok_pair.all(axis=1)
         if not valid.all():
             b = int(np.flatnonzero(~valid)[0])
             l = int(np.flatnonzero(~ok_pair[b])[0])
             name, acc = self.layer_names[l], self.accelerator_names[assign[b, l]]
             why = self.cost_table.infeasible_reason.get((name, acc), "infeasible")
             msgs.append(f"layer '{name}' cannot run on '{acc}': {why}")
-        load = np.zeros((B, A))
-        np.add.at(load, (np.repeat(np.arange(B), L), assign.ravel()),
-                  (resident * self.weight_bytes[None, :]).ravel())
+        cells = (np.arange(B) * A)[:, None] + assign
+        load = np.bincount(cells.ravel(), weights=(resident * self.weight_bytes[None, :]).ravel(),
+                           minlength=B * A).reshape(B, A)
         over = load > self.dram_capacity_bytes[None, :]
         cap_ok = ~over.any(axis=1)
         if not cap_ok.all():
@@ -520,7 +521,7 @@ class Scheduler:
         ct, tech, host = self.cost_table, self.technology, self.host_index
         rows = np.arange(self.num_layers)[None, :]
         mac = ct.mac_energy_j[rows, assign].sum(axis=1)
-        onchip = (ct.l1_energy_j[rows, assign] + ct.l2_energy_j[rows, assign]).sum(axis=1)
+        onchip = self._onchip_j[rows, assign].sum(axis=1)
         pj_dram = tech.pj_per_dram_byte
         dram = np.zeros(assign.shape[0])
         link = np.zeros(assign.shape[0])
