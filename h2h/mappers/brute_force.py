@@ -1,1 +1,154 @@
-"""placeholder"""
+"""``brute_force``: every mapping of a tiny workload, scored by the scheduler in batches.
+
+It enumerates every feasible assignment and, with ``orders=True``, every distinct per-accelerator
+order (all topological orders, reduced to what a :class:`~h2h.schedule.Mapping` can express: the
+per-accelerator sequences, merged by the scheduler's rule, lowest layer index first), and with
+``residency="subsets"`` every set of resident weights (over-capacity sets are invalid); the default
+``residency="knapsack"`` uses the weight-locality knapsack of each assignment, ``"none"`` keeps no
+weights resident. It is the reference the other mappers are tested against; it refuses instances
+with more than ``max_candidates`` candidates.
+"""
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Iterator
+
+import numpy as np
+
+from ..errors import MappingError
+from .base import Problem, Solution, orders_from_sequence, register
+from .residency import knapsack_resident, residency_value
+
+
+def topological_orders(preds: list[list[int]], limit: int) -> Iterator[list[int]]:
+    """Every topological order of a DAG given as predecessor lists (at most ``limit``)."""
+    L = len(preds)
+    succs: list[list[int]] = [[] for _ in range(L)]
+    indeg = [len(p) for p in preds]
+    for j, ps in enumerate(preds):
+        for i in ps:
+            succs[i].append(j)
+    seq: list[int] = []
+    count = 0
+
+    def rec() -> Iterator[list[int]]:
+        nonlocal count
+        if len(seq) == L:
+            count += 1
+            if count > limit:
+                raise MappingError(f"more than {limit} topological orders", item="brute_force")
+            yield list(seq)
+            return
+        for j in range(L):
+            if indeg[j] == 0 and j not in seq_set:
+                seq.append(j)
+                seq_set.add(j)
+                for s in succs[j]:
+                    indeg[s] -= 1
+                yield from rec()
+                for s in succs[j]:
+                    indeg[s] += 1
+                seq.pop()
+                seq_set.discard(j)
+
+    seq_set: set[int] = set()
+    yield from rec()
+
+
+def merged_order(preds: list[list[int]], assign: np.ndarray, sequence: list[int]) -> tuple[int, ...]:
+    """The processing order the scheduler derives from the per-accelerator orders that follow
+    ``sequence``: the lowest-index layer whose producers and accelerator predecessor are done."""
+    L = len(preds)
+    chain_pred = [-1] * L
+    last: dict[int, int] = {}
+    for l in sequence:
+        a = int(assign[l])
+        chain_pred[l] = last.get(a, -1)
+        last[a] = l
+    need = [len(p) + (chain_pred[l] >= 0) for l, p in enumerate(preds)]
+    waiting: list[list[int]] = [[] for _ in range(L)]
+    for l, p in enumerate(preds):
+        for i in p:
+            waiting[i].append(l)
+        if chain_pred[l] >= 0:
+            waiting[chain_pred[l]].append(l)
+    heap = [l for l in range(L) if need[l] == 0]
+    heapq.heapify(heap)
+    out = []
+    while heap:
+        j = heapq.heappop(heap)
+        out.append(j)
+        for s in waiting[j]:
+            need[s] -= 1
+            if need[s] == 0:
+                heapq.heappush(heap, s)
+    return tuple(out)
+
+
+def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: int):
+    sched = problem.scheduler
+    L = problem.num_layers
+    preds = [[i for i, _ in p] for p in sched.preds]
+    choices = [np.flatnonzero(problem.feasible[l]).tolist() for l in range(L)]
+    n_assign = int(np.prod([len(c) for c in choices], dtype=np.float64))
+    topo = list(topological_orders(preds, max_candidates)) if orders else [list(range(L))]
+    weighted = np.flatnonzero(sched.weight_bytes > 0)
+    n_res = 2 ** len(weighted) if residency == "subsets" else 1
+    if n_assign * len(topo) * n_res > max_candidates * max(1, len(topo)):
+        raise MappingError(f"{n_assign} assignments x {len(topo)} orders x {n_res} resident sets is too "
+                           f"many for brute force (max {max_candidates} candidates)", item="brute_force")
+    value = residency_value(sched, problem.objective)
+    subsets = [np.zeros(L, dtype=bool)]
+    if residency == "subsets":
+        subsets = []
+        for bits in itertools.product((False, True), repeat=len(weighted)):
+            r = np.zeros(L, dtype=bool)
+            r[weighted] = bits
+            subsets.append(r)
+    for combo in itertools.product(*choices):
+        assign = np.array(combo, dtype=np.int64)
+        seen = set()
+        for seq in topo:
+            merged = merged_order(preds, assign, seq)
+            if merged in seen:
+                continue
+            seen.add(merged)
+            if residency == "knapsack":
+                res_sets = [knapsack_resident(sched, assign, value)]
+            elif residency == "none":
+                res_sets = [np.zeros(L, dtype=bool)]
+            else:
+                res_sets = subsets
+            for r in res_sets:
+                yield assign, r, merged
+
+
+@register("brute_force")
+def brute_force(problem: Problem, orders: bool = True, residency: str = "knapsack",
+                max_candidates: int = 200_000, batch: int = 4096) -> Solution:
+    if residency not in ("knapsack", "none", "subsets"):
+        raise MappingError(f"residency must be knapsack, none or subsets, got {residency!r}",
+                           item="brute_force")
+    best = (np.inf, None)
+    count = 0
+    gen = _candidates(problem, orders, residency, max_candidates)
+    while True:
+        chunk = list(itertools.islice(gen, batch))
+        if not chunk:
+            break
+        count += len(chunk)
+        if count > max_candidates:
+            raise MappingError(f"more than {max_candidates} candidates for brute force", item="brute_force")
+        assign = np.stack([c[0] for c in chunk])
+        res = np.stack([c[1] for c in chunk])
+        order = np.array([c[2] for c in chunk], dtype=np.int64)
+        scores = problem.score(problem.evaluate(assign, res, order))
+        k = int(np.argmin(scores))
+        if scores[k] < best[0]:
+            best = (float(scores[k]), chunk[k])
+    if best[1] is None:
+        raise MappingError("no valid mapping exists", item="brute_force")
+    assign, res, merged = best[1]
+    order = orders_from_sequence(assign, merged) if orders else None
+    return Solution(assign, res, order, {"candidates": count, "objective_value": best[0]})
