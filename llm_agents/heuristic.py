@@ -246,7 +246,7 @@ class HeuristicAgent:
         else:
             design[v.name] = v.sample(rng)
 
-    def _perturb(self, know: _Knowledge, task: Task, parent: Mapping[str, Any], target: int,
+    def _perturb(self, know: _Knowledge, parent: Mapping[str, Any], target: int,
                  rng: random.Random) -> dict[str, Any]:
         """``parent`` with one to three variables moved; one of them toward objective ``target``."""
         design = know.space.complete(parent)
@@ -335,10 +335,10 @@ class HeuristicAgent:
                 target = _target_objective(losses, i, rng)
                 if len(front) >= 2 and rng.random() < 0.3:
                     j = rng.randrange(len(front))
-                    design = self._perturb(know, task, self._cross(know, front[i], front[j], rng), target, rng)
+                    design = self._perturb(know, self._cross(know, front[i], front[j], rng), target, rng)
                     how = "crossed"
                 else:
-                    design, how = self._perturb(know, task, front[i], target, rng), "perturbed"
+                    design, how = self._perturb(know, front[i], target, rng), "perturbed"
             repaired = self._repair(know, design, rng)
             if repaired is None:
                 made["unrepairable"] += 1
@@ -373,10 +373,13 @@ def _sweep_weights(m: int, i: int, n: int, rng: random.Random) -> list[float]:
 
 
 def _spread_index(size: int, i: int, rng: random.Random) -> int:
-    """Parents taken across the whole front (sorted by the first objective), not just its end."""
+    """Parents taken across the whole front (sorted by the first objective), not just its end:
+    golden-ratio steps through it, and now and then any member."""
     if size == 1:
         return 0
-    return (i * 7 + rng.randrange(size)) % size if rng.random() < 0.3 else int((i * 0.618034 % 1.0) * size)
+    if rng.random() < 0.3:
+        return rng.randrange(size)
+    return int((i * 0.618034) % 1.0 * size)
 
 
 def _target_objective(losses: Sequence[Sequence[float]], i: int, rng: random.Random) -> int:
