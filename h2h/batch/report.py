@@ -46,9 +46,25 @@ figure img{max-width:100%;border:1px solid #eee}figcaption{font-size:.8em;color:
 
 # ---- numbers ------------------------------------------------------------------------------------
 
+_MAPPER_SETTINGS = ("mapper", "options", "time_limit_s")
+
+
+def _is_mapper_setting(column: str) -> bool:
+    return column in _MAPPER_SETTINGS or column.startswith("options.")
+
+
 def _group_key(rec: Mapping[str, Any]) -> str:
-    cols = {k: v for k, v in rec.get("columns", {}).items() if k != "mapper"}
-    return json.dumps([rec["experiment"], rec["seed"], cols], sort_keys=True, default=str)
+    """Runs that map the same case: same workload, system (with overrides), objective and seed,
+    from any experiment, so one baseline serves every mapper and ablation."""
+    cols = {k: v for k, v in rec.get("columns", {}).items() if not _is_mapper_setting(k)}
+    return json.dumps([rec["seed"], cols], sort_keys=True, default=str)
+
+
+def mapper_label(rec: Mapping[str, Any]) -> str:
+    """The mapper with its options, e.g. ``h2h {"steps": [1, 2]}``."""
+    cols = rec.get("columns", {})
+    extra = [str(cols[k]) for k in ("options", "time_limit_s") if cols.get(k) not in (None, "", "{}")]
+    return " ".join([str(cols.get("mapper")), *extra])
 
 
 def reduction_rows(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -57,7 +73,7 @@ def reduction_rows(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]
     groups: dict[str, dict[str, Mapping[str, Any]]] = defaultdict(dict)
     for rec in records:
         if rec["task"] == "map" and rec["status"] == "ok":
-            groups[_group_key(rec)][rec["columns"].get("mapper")] = rec
+            groups[_group_key(rec)][mapper_label(rec)] = rec
     rows = []
     for by_mapper in groups.values():
         base = by_mapper.get(BASELINE)
@@ -229,7 +245,7 @@ def _draw_map_front(path: Path, recs: Sequence[Mapping[str, Any]], title: str) -
 
     points: dict[str, tuple[list[float], list[float]]] = {}
     for r in recs:
-        xs, ys = points.setdefault(str(r["columns"].get("mapper")), ([], []))
+        xs, ys = points.setdefault(mapper_label(r), ([], []))
         xs.append(r["summary"]["latency_s"] * 1e3)
         ys.append(r["summary"]["energy_j"] * 1e3)
     F = [(x, y) for xs, ys in points.values() for x, y in zip(xs, ys)]
@@ -250,7 +266,7 @@ def _gantts(outcome: BatchOutcome, notes: list[str]) -> str:
         if spec is None:
             continue
         cols = rec["columns"]
-        caption = (f"{cols.get('workload')} on {_system_label(cols)}: best is {cols.get('mapper')}, "
+        caption = (f"{cols.get('workload')} on {_system_label(cols)}: best is {mapper_label(rec)}, "
                    f"latency {_fmt(rec['summary']['latency_s'])} s (run {rec['run_id']})")
         png = _plot_or_note(notes, "Gantt", lambda p, spec=spec: _draw_gantt(p, outcome.out_dir, spec))
         if png:

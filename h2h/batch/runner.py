@@ -247,7 +247,7 @@ def display_columns(run: RunSpec) -> dict[str, Any]:
     """The parameters that tell runs apart, as short summary.csv cells (systems by file stem)."""
     cols: dict[str, Any] = {}
     for key, value in run.params.items():
-        if value is None or key in HIDDEN_PARAMS:
+        if value is None or value == {} or value == [] or key in HIDDEN_PARAMS:
             continue
         if key in run.paths and key != "workload":
             cols[key] = Path(str(value)).stem

@@ -109,6 +109,7 @@ MAP_PARAMS = (
     Param("mapper", (str,), default="h2h", doc="compute_priority, h2h, cpsat, nsga2, random"),
     Param("objective", (str,), default="latency", options=("latency", "energy", "edp")),
     Param("time_limit_s", (float,), default=None, low=0.0, doc="for cpsat and nsga2"),
+    Param("options", (dict,), default={}, doc="mapper options, e.g. {steps: [1, 2, 4]} (h2h ablation)"),
     Param("trace", (bool,), default=True, doc="write the schedule as a Perfetto trace"),
 )
 SEARCH_PARAMS = (

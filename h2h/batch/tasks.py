@@ -41,7 +41,8 @@ def optional_api(module: str, attr: str, task: str) -> Any:
     try:
         mod = importlib.import_module(module)
     except ModuleNotFoundError as e:
-        if e.name and (module == e.name or module.startswith(e.name + ".")):
+        if e.name and (module == e.name or module.startswith(e.name + ".")
+                       or e.name.startswith(module + ".")):
             raise ConfigError(f"task '{task}' is not available in this build "
                               f"({module} is missing)") from None
         raise
@@ -131,9 +132,16 @@ def check_map_files(run: RunSpec, cache: dict) -> None:
 
 def check_map(run: RunSpec, cache: dict) -> None:
     mappers = optional_api("h2h.mappers", "MAPPERS", "map")
-    if run.params["mapper"] not in mappers:
-        raise _origin(run, "mapper").error(
-            f"unknown mapper '{run.params['mapper']}'; expected one of: {', '.join(mappers)}")
+    name = run.params["mapper"]
+    if name not in mappers:
+        raise _origin(run, "mapper").error(f"unknown mapper '{name}'; expected one of: {', '.join(mappers)}")
+    params = list(inspect.signature(mappers[name]).parameters.values())[1:]  # after the problem
+    if not any(p.kind is p.VAR_KEYWORD for p in params):
+        known = [p.name for p in params if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        for key in run.params.get("options") or {}:
+            if key not in known:
+                raise _origin(run, "options").error(
+                    f"mapper '{name}' has no option '{key}'; expected one of: {', '.join(known) or 'none'}")
 
 
 def run_map(run: RunSpec, run_dir: Path) -> dict[str, Any]:
@@ -143,9 +151,7 @@ def run_map(run: RunSpec, run_dir: Path) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"mapper": run.params["mapper"], "objective": run.params["objective"]}
     if run.params.get("time_limit_s") is not None:
         kwargs["time_limit_s"] = run.params["time_limit_s"]
-    if "seed" in inspect.signature(map_workload).parameters:
-        kwargs["seed"] = run.seed
-    result = map_workload(workload, system, **kwargs)
+    result = map_workload(workload, system, seed=run.seed, **kwargs, **(run.params.get("options") or {}))
     data = result.to_dict()
     data.setdefault("mapper", run.params["mapper"])
     data.setdefault("workload", workload.name)

@@ -1,0 +1,67 @@
+"""Small parts of the batch runner that need no task: progress output, atomic writes, staging."""
+from __future__ import annotations
+
+import io
+import json
+import os
+
+from h2h.batch.executors import Progress
+from h2h.batch.runner import _clean_staging, atomic_write_bytes, read_record
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal():
+    out = _Tty()
+    p = Progress(4, stream=out, width=8)
+    for status in ("ok", "failed", "ok", "ok"):
+        p.update(status, "exp/abc", 0.1)
+    p.close()
+    text = out.getvalue()
+    frames = text.split("\r")[1:]
+    assert len(frames) == 4
+    assert frames[0].startswith("[##......] 1/4  failed 0")
+    assert frames[-1].startswith("[########] 4/4  failed 1")
+    assert text.endswith("\n") and text.count("\n") == 1
+
+
+def test_plain_log_lines_otherwise():
+    out = io.StringIO()
+    p = Progress(2, stream=out)
+    p.update("ok", "exp/abc", 1.25)
+    p.update("failed", "exp/def", 0.5)
+    p.close()
+    assert out.getvalue().splitlines() == ["[1/2] ok     exp/abc (1.2 s)", "[2/2] failed exp/def (0.5 s)"]
+    assert "\r" not in out.getvalue()
+
+
+def test_atomic_write_replaces_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "summary.csv"
+    atomic_write_bytes(target, b"a\n")
+    atomic_write_bytes(target, b"b\n")
+    assert target.read_bytes() == b"b\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.csv"]
+    assert oct(target.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask() -> int:
+    old = os.umask(0)
+    os.umask(old)
+    return old
+
+
+def test_leftovers_of_a_killed_batch_are_cleaned_and_do_not_count(tmp_path):
+    runs = tmp_path / "runs"
+    (runs / ".abc.tmp-1234").mkdir(parents=True)
+    (runs / ".abc.tmp-1234" / "run.json").write_text(json.dumps({"status": "ok"}))
+    (runs / "def").mkdir()
+    (runs / "def" / "run.json").write_text("{truncated")
+    (tmp_path / ".summary.csv.1234.tmp").write_text("partial")
+    assert read_record(tmp_path, "abc") is None  # staged, never renamed: not done
+    assert read_record(tmp_path, "def") is None  # unreadable record: not done
+    _clean_staging(tmp_path)
+    assert sorted(p.name for p in runs.iterdir()) == ["def"]
+    assert not list(tmp_path.glob(".*.tmp"))
