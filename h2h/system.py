@@ -207,6 +207,11 @@ class System:
                 raise SystemError_(f"accelerator name '{acc.name}' is {what}", file=self.source,
                                    item=f"accelerator '{acc.name}'")
             seen.add(acc.name)
+        for link in self.links:
+            strangers = sorted(set(link.endpoints) - seen)
+            if strangers:
+                raise SystemError_(f"link '{link.name}' joins unknown node(s) {strangers}; expected the "
+                                   f"host or an accelerator", file=self.source, item=f"system '{self.name}'")
         object.__setattr__(self, "_routes", self._compute_routes())
 
     # ---- topology -------------------------------------------------------------------------------

@@ -123,3 +123,12 @@ def test_h2h_load_system_is_the_public_entry_point():
 
     s = h2h.load_system(REPO / "examples/systems/hetero4_mid.yaml")
     assert [a.name for a in s.accelerators][0] == "nvdla_large"
+
+
+def test_programmatic_links_must_join_known_nodes():
+    from costmodels.accelerator import AcceleratorSpec
+    from h2h.system import Interconnect, Link
+
+    accs = [AcceleratorSpec("a0", "kcp_ws", 64)]
+    with pytest.raises(SystemError_, match="unknown node"):
+        System("x", accs, Interconnect("links", (Link("l", ("host", "gpu"), 1.0, 0.0, 1.0),)))
