@@ -66,3 +66,15 @@ def test_bad_files_exit_2_with_one_line(tmp_path, capsys):
     assert "broken.m" in capsys.readouterr().err
     src = tmp_path / "none.csv"
     assert main(["cost", "predict", str(src), "-o", str(tmp_path / "o.csv")]) == 2
+
+
+def test_optional_buffer_and_hop_columns(tmp_path):
+    text = (HEADER.strip() + ",l1_size,hop_latency\n"
+            "t,pw,CONV,4,3,1,1,1,1,,,1,1,kcp_ws,64,1000,1000,100000,1\n"
+            "t,tiny_l1,CONV,64,3,7,7,224,224,,,2,2,kcp_ws,64,16,50,10,1\n"
+            "t,hop3,CONV,4,3,1,1,1,1,,,1,1,kcp_ws,64,1000,1000,100000,3\n")
+    rc, out = _run(tmp_path, text)
+    assert rc == 0
+    df = pd.read_csv(out)
+    assert pd.isna(df.error[0]) and "L1 requirement 294 elements exceeds l1_size 10" in df.error[1]
+    assert df.runtime_cycles[2] > df.runtime_cycles[0]  # each NoC transfer pays 2 more cycles
