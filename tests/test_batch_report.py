@@ -91,7 +91,7 @@ def test_report_sections_and_reduction_numbers(batch_out):
         base, h2h = by[(wl, system, "compute_priority")], by[(wl, system, "h2h")]
         expected = 100 * (1 - float(h2h["latency_s"]) / float(base["latency_s"]))
         assert red["latency_reduction_pct"] == pytest.approx(expected, rel=1e-9)
-        assert f"{expected:.4g}" in text  # shown in the table
+        assert f">{expected:.1f}<" in text  # shown in the table
         expected_e = 100 * (1 - float(h2h["energy_j"]) / float(base["energy_j"]))
         assert red["energy_reduction_pct"] == pytest.approx(expected_e, rel=1e-9)
 

@@ -40,7 +40,7 @@ tr.ok td.s{color:#1a7f37}tr.failed td.s{color:#c62828;font-weight:bold}
 td.good{color:#1a7f37}td.bad{color:#c62828}
 figure{display:inline-block;margin:.5em 1em 1em 0;vertical-align:top}
 figure img{max-width:100%;border:1px solid #eee}figcaption{font-size:.8em;color:#555}
-.note{color:#666;font-size:.85em}.err{font-family:monospace;white-space:pre-wrap;text-align:left}
+.note{color:#666;font-size:.85em}.wide{overflow-x:auto}.err{font-family:monospace;white-space:pre-wrap;text-align:left}
 """
 
 
@@ -92,8 +92,7 @@ def reduction_rows(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]
                 "baseline_energy_j": b["energy_j"], "energy_j": m["energy_j"],
                 "energy_reduction_pct": 100.0 * (1.0 - m["energy_j"] / b["energy_j"]),
                 "run_id": rec["run_id"], "baseline_run_id": base["run_id"]})
-    rows.sort(key=lambda r: (r["experiment"], r["mapper"] != "h2h", r["mapper"], r["workload"],
-                             r["system"], r["seed"]))
+    rows.sort(key=lambda r: (r["mapper"] != "h2h", r["mapper"], r["workload"], r["system"], r["seed"]))
     return rows
 
 
@@ -103,12 +102,13 @@ def _system_label(cols: Mapping[str, Any]) -> str:
 
 
 def reduction_stats(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Min, mean and max reduction per (experiment, mapper)."""
-    by: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
+    """Min, mean and max reduction per mapper (with its options), over every case it ran."""
+    by: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for r in rows:
-        by[(r["experiment"], r["mapper"])].append(r)
+        by[r["mapper"]].append(r)
     out = []
-    for (exp, mapper), rs in by.items():
+    for mapper, rs in by.items():
+        exp = ", ".join(dict.fromkeys(r["experiment"] for r in rs))
         lat = [r["latency_reduction_pct"] for r in rs]
         en = [r["energy_reduction_pct"] for r in rs]
         out.append({"experiment": exp, "mapper": mapper, "cases": len(rs),
@@ -134,7 +134,7 @@ def _fmt(value: Any) -> str:
 
 def table(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], *, headers: Sequence[str] | None = None,
           row_class: str | None = None, text_columns: Sequence[str] = (),
-          signed: Sequence[str] = ()) -> str:
+          signed: Sequence[str] = (), formats: Mapping[str, str] | None = None) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in (headers or columns))
     body = []
     for row in rows:
@@ -151,10 +151,13 @@ def table(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], *, headers:
             if c == "error":
                 classes.append("err")
             cls = f' class="{" ".join(x for x in classes if x)}"' if any(classes) else ""
-            cells.append(f"<td{cls}>{html.escape(_fmt(v))}</td>")
+            fmt = (formats or {}).get(c)
+            text = fmt.format(v) if fmt and isinstance(v, (int, float)) else _fmt(v)
+            cells.append(f"<td{cls}>{html.escape(text)}</td>")
         rc = f' class="{html.escape(str(row.get(row_class, "")))}"' if row_class else ""
         body.append(f"<tr{rc}>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return (f"<div class='wide'><table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
+            "</table></div>")
 
 
 def figure(png: bytes, caption: str, *, width_px: int | None = None) -> str:
@@ -193,6 +196,9 @@ def _overview(outcome: BatchOutcome) -> str:
     return "<h2 id='overview'>Overview</h2>" + table(cols, rows)
 
 
+_STATS = ("latency_min", "latency_mean", "latency_max", "energy_min", "energy_mean", "energy_max")
+
+
 def _reduction_section(outcome: BatchOutcome) -> str:
     rows = reduction_rows(outcome.records)
     if not rows:
@@ -205,14 +211,30 @@ def _reduction_section(outcome: BatchOutcome) -> str:
                   "energy_min", "energy_mean", "energy_max"], stats,
                  headers=["experiment", "mapper", "cases", "latency red. min %", "mean %", "max %",
                           "energy red. min %", "mean %", "max %"],
-                 signed=["latency_min", "latency_mean", "latency_max", "energy_min", "energy_mean",
-                         "energy_max"]),
-           table(["workload", "system", "mapper", "seed", "baseline_latency_s", "latency_s",
-                  "latency_reduction_pct", "baseline_energy_j", "energy_j", "energy_reduction_pct"], rows,
-                 headers=["workload", "system", "mapper", "seed", f"{BASELINE} latency (s)", "latency (s)",
-                          "latency red. %", f"{BASELINE} energy (J)", "energy (J)", "energy red. %"],
-                 signed=["latency_reduction_pct", "energy_reduction_pct"])]
+                 signed=_STATS, formats=dict.fromkeys(_STATS, "{:.1f}")),
+           _reduction_pivot(rows)]
     return "".join(out)
+
+
+def _reduction_pivot(rows: Sequence[Mapping[str, Any]]) -> str:
+    """One row per case (workload, system, seed), two columns (latency, energy) per mapper."""
+    mappers = list(dict.fromkeys(r["mapper"] for r in rows))
+    cases: dict[tuple, dict[str, Any]] = {}
+    for r in rows:
+        case = cases.setdefault((r["workload"], r["system"], r["seed"]), {
+            "workload": r["workload"], "system": r["system"], "seed": r["seed"],
+            "base_lat": r["baseline_latency_s"] * 1e3, "base_en": r["baseline_energy_j"] * 1e3})
+        i = mappers.index(r["mapper"])
+        case[f"lat{i}"], case[f"en{i}"] = r["latency_reduction_pct"], r["energy_reduction_pct"]
+    reds = [f"{k}{i}" for i in range(len(mappers)) for k in ("lat", "en")]
+    head = "".join(f"<th colspan='2'>{html.escape(m)}</th>" for m in mappers)
+    seeds = len({r["seed"] for r in rows}) > 1
+    cols = ["workload", "system", *(["seed"] if seeds else []), "base_lat", "base_en", *reds]
+    headers = ["workload", "system", *(["seed"] if seeds else []), "baseline latency (ms)",
+               "baseline energy (mJ)", *(["latency red. %", "energy red. %"] * len(mappers))]
+    body = table(cols, cases.values(), headers=headers, signed=reds, formats=dict.fromkeys(reds, "{:.1f}"))
+    span = len(cols) - len(reds)
+    return body.replace("<thead>", f"<thead><tr><th colspan='{span}'></th>{head}</tr>", 1)
 
 
 def _map_groups(outcome: BatchOutcome) -> dict[str, list[Mapping[str, Any]]]:

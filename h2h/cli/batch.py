@@ -36,10 +36,8 @@ def handle(args: argparse.Namespace) -> int:
           f"{outcome.failed} failed ({outcome.skipped} were already done)")
     rows = reduction_rows(outcome.records)
     if rows:
-        print("H2H reduction vs compute_priority (positive = better than the baseline):")
-        for r in rows:
-            print(f"  {r['workload']:<24} {r['system']:<16} {r['mapper']:<10} "
-                  f"latency {r['latency_reduction_pct']:6.1f}%  energy {r['energy_reduction_pct']:6.1f}%")
+        print("H2H reduction vs compute_priority (positive = lower than the baseline):")
+        _print_reductions(rows)
     for r in outcome.records:
         if r["status"] != "ok":
             print(f"  failed {r['run_id']} ({r['experiment']}): {r['error']}", file=sys.stderr)
@@ -50,6 +48,24 @@ def handle(args: argparse.Namespace) -> int:
     if outcome.report_html.exists():
         print(f"report:  {outcome.report_html}")
     return 1 if outcome.failed else 0
+
+
+def _print_reductions(rows: list[dict], max_rows: int = 12) -> None:
+    """Every case when there are few, else min/mean/max per mapper (report.html has them all)."""
+    from h2h.batch.report import reduction_stats
+
+    if len(rows) <= max_rows:
+        w = max(len(r["mapper"]) for r in rows)
+        for r in rows:
+            print(f"  {r['workload']:<14} {r['system']:<24} {r['mapper']:<{w}}  latency "
+                  f"{r['latency_reduction_pct']:6.1f}%  energy {r['energy_reduction_pct']:6.1f}%")
+        return
+    stats = reduction_stats(rows)
+    w = max(len(s["mapper"]) for s in stats)
+    for s in stats:
+        print(f"  {s['mapper']:<{w}}  {s['cases']:3d} cases  latency {s['latency_mean']:5.1f}% mean "
+              f"({s['latency_min']:.1f} .. {s['latency_max']:.1f})  energy {s['energy_mean']:5.1f}% mean "
+              f"({s['energy_min']:.1f} .. {s['energy_max']:.1f})")
 
 
 def _best_traces(outcome) -> list[tuple[str, str]]:
