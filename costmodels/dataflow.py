@@ -123,7 +123,8 @@ def _strip_comments(text: str) -> str:
     return re.sub(r"//[^\n]*|/\*.*?\*/", blank, text, flags=re.S)
 
 
-def _parse_expr(text: str, where: str, file: str | None) -> Expr:
+def _parse_expr(text: str, where: str, file: str | None,
+                constants: Mapping[str, int] | None = None) -> Expr:
     tokens: list[tuple[str, str]] = []
     pos = 0
     text = text.strip()
@@ -162,6 +163,8 @@ def _parse_expr(text: str, where: str, file: str | None) -> Expr:
         kind, val = take()
         if kind == "int":
             return Expr("int", int(val))
+        if kind == "name" and constants and val in constants:
+            return Expr("int", int(constants[val]))
         if kind == "sz":
             if take() != ("sym", "("):
                 raise fail("expected '(' after Sz")
@@ -217,7 +220,8 @@ def _split_args(text: str) -> list[str]:
 _STATEMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*([A-Za-z]'?)?\s*$", re.S)
 
 
-def _parse_directive(stmt: str, line: int, name: str, file: str | None) -> Directive:
+def _parse_directive(stmt: str, line: int, name: str, file: str | None,
+                     constants: Mapping[str, int] | None = None) -> Directive:
     where = f"dataflow '{name}' line {line}: directive '{' '.join(stmt.split())}'"
     m = _STATEMENT.match(stmt)
     if not m:
@@ -232,7 +236,7 @@ def _parse_directive(stmt: str, line: int, name: str, file: str | None) -> Direc
         if dim is None or dim not in DIMENSIONS:
             raise DataflowError(f"{kind} needs a dimension, one of {', '.join(DIMENSIONS)}; "
                                 f"got '{dim or ''}'", file=file, item=where)
-        size, offset = (_parse_expr(a, where, file) for a in args)
+        size, offset = (_parse_expr(a, where, file, constants) for a in args)
         for label, e in (("size", size), ("offset", offset)):
             if e.op == "int" and int(e.value) <= 0:  # type: ignore[arg-type]
                 raise DataflowError(f"{label} must be a positive integer, got {e}", file=file,
@@ -243,7 +247,7 @@ def _parse_directive(stmt: str, line: int, name: str, file: str | None) -> Direc
             raise DataflowError("Cluster takes no dimension", file=file, item=where)
         if len(args) != 2 or args[1].strip() not in ("P", "L"):
             raise DataflowError("Cluster takes (size, P) or (size, L)", file=file, item=where)
-        size = _parse_expr(args[0], where, file)
+        size = _parse_expr(args[0], where, file, constants)
         if size.op == "int" and int(size.value) <= 0:  # type: ignore[arg-type]
             raise DataflowError(f"cluster size must be a positive integer, got {size}", file=file,
                                 item=where)
@@ -252,16 +256,28 @@ def _parse_directive(stmt: str, line: int, name: str, file: str | None) -> Direc
                         file=file, item=where)
 
 
-def _parse_body(body: str, body_start: int, text: str, name: str, file: str | None) -> Dataflow:
+# ';' ends a directive; like MAESTRO, a directive per line without one is accepted too
+_SEPARATOR = re.compile(r";|\n(?=\s*(?:SpatialMap|TemporalMap|Cluster)\b)")
+
+
+def _statements(body: str):
+    """(offset, text) of each statement of a block body."""
+    start = 0
+    for m in _SEPARATOR.finditer(body):
+        yield start, body[start:m.start()]
+        start = m.end()
+    yield start, body[start:]
+
+
+def _parse_body(body: str, body_start: int, text: str, name: str, file: str | None,
+                constants: Mapping[str, int] | None = None) -> Dataflow:
     directives = []
-    offset = 0
-    for stmt in body.split(";"):
-        here = body_start + offset + (len(stmt) - len(stmt.lstrip()))
-        offset += len(stmt) + 1
+    for start, stmt in _statements(body):
         if not stmt.strip():
             continue
+        here = body_start + start + (len(stmt) - len(stmt.lstrip()))
         line = text.count("\n", 0, here) + 1
-        directives.append(_parse_directive(stmt, line, name, file))
+        directives.append(_parse_directive(stmt, line, name, file, constants))
     if not directives:
         raise DataflowError("a dataflow needs at least one directive", file=file,
                             item=f"dataflow '{name}'")
@@ -271,6 +287,7 @@ def _parse_body(body: str, body_start: int, text: str, name: str, file: str | No
     return Dataflow(name, tuple(directives), file)
 
 
+_CONSTANT = re.compile(r"\bConstant\s+([A-Za-z_]\w*)\s+(-?\d+)\s*;?")
 _BLOCK = re.compile(r"\bDataflow\s+([A-Za-z_][\w.-]*)\s*\{")
 
 
@@ -278,6 +295,8 @@ def parse_library(text: str, *, file: str | None = None, default_name: str = "da
                   ) -> dict[str, Dataflow]:
     """All dataflows of a library text; a text of bare directives is one dataflow ``default_name``."""
     clean = _strip_comments(text)
+    constants = {m.group(1): int(m.group(2)) for m in _CONSTANT.finditer(clean)}
+    clean = _CONSTANT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), clean)
     out: dict[str, Dataflow] = {}
     pos = 0
     found = False
@@ -299,7 +318,7 @@ def parse_library(text: str, *, file: str | None = None, default_name: str = "da
                                 item=f"dataflow '{name}' line {line}")
         if name in out:
             raise DataflowError("defined twice", file=file, item=f"dataflow '{name}'")
-        out[name] = _parse_body(clean[m.end():end], m.end(), clean, name, file)
+        out[name] = _parse_body(clean[m.end():end], m.end(), clean, name, file, constants)
         pos = end + 1
     if found:
         rest = clean[pos:]
@@ -310,7 +329,7 @@ def parse_library(text: str, *, file: str | None = None, default_name: str = "da
         return out
     if not clean.strip():
         raise DataflowError("no dataflow found", file=file)
-    return {default_name: _parse_body(clean, 0, clean, default_name, file)}
+    return {default_name: _parse_body(clean, 0, clean, default_name, file, constants)}
 
 
 def parse_dataflow(text: str, name: str = "dataflow") -> Dataflow:

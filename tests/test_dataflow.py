@@ -109,3 +109,15 @@ def test_load_dataflow_by_name_path_and_block(tmp_path: Path):
     with pytest.raises(DataflowError, match="not found"):
         load_dataflow(tmp_path / "missing.m")
     assert load_dataflow("a", library=load_library(lib)).directives[0].dim == "K"
+
+
+def test_constants_and_directives_without_semicolons():
+    """MAESTRO files declare ``Constant NAME value;`` and its tokenizer does not need ';'."""
+    lib = parse_library("Constant KTile 16;\nDataflow g {\n  TemporalMap(KTile,KTile) K\n"
+                        "  SpatialMap(1,1) M\n  TemporalMap(Sz(N), Sz(N)) N;\n}\n")
+    d = lib["g"].directives
+    assert [str(x) for x in d] == ["TemporalMap(16,16) K;", "SpatialMap(1,1) M;",
+                                   "TemporalMap(Sz(N),Sz(N)) N;"]
+    assert [x.line for x in d] == [3, 4, 5]
+    with pytest.raises(DataflowError, match="unexpected 'KTile'"):
+        parse_dataflow("TemporalMap(KTile,1) K; SpatialMap(1,1) C;")
