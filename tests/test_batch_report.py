@@ -31,6 +31,20 @@ experiments:
       workload: [wl.yaml, casia_surf]
       system: [low.yaml, high.yaml]
       mapper: [compute_priority, h2h]
+  - name: search
+    task: nas
+    config: nas.yaml
+    budget: 6
+    sweep:
+      agent: [heuristic, random]
+"""
+NAS = """\
+space:
+  architecture: {family: nb201, dataset: cifar10}
+  hardware: {system: low.yaml}
+evaluator: {kind: table, dataset: cifar10}
+objectives: [accuracy, latency_s]
+proposals_per_iteration: 3
 """
 
 
@@ -54,11 +68,13 @@ def batch_out(tmp_path_factory) -> Path:
     shutil.copy(EXAMPLES / "systems" / "hetero4_high.yaml", tmp / "high.yaml")
     shutil.copy(EXAMPLES / "workloads" / "two_modality.yaml", tmp / "wl.yaml")
     (tmp / "batch.yaml").write_text(textwrap.dedent(BATCH))
+    (tmp / "nas.yaml").write_text(NAS)
     outcome = run_batch(tmp / "batch.yaml", tmp / "out")
     assert outcome.failed == 0
     return tmp / "out"
 
 
+@pytest.mark.slow  # the module's batch takes a few seconds
 def test_report_is_self_contained(batch_out):
     text = (batch_out / "report.html").read_text()
     parser = _Refs()
@@ -73,13 +89,19 @@ def test_report_is_self_contained(batch_out):
         assert base64.b64decode(v.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.slow
 def test_report_sections_and_reduction_numbers(batch_out):
     text = (batch_out / "report.html").read_text()
-    for heading in ("Overview", "H2H reduction table", "Pareto fronts", "Best schedules", "All runs"):
+    for heading in ("Overview", "H2H reduction table", "Pareto fronts", "Best schedules",
+                    "Search runs (FL-NAS, co-design)", "All runs"):
         assert f">{heading}</h2>" in text, heading
-    assert text.count("<img") >= 4 + 4  # a latency/energy plot and a Gantt per workload x system
+    assert "Notes</h2>" not in text  # no plot was skipped or failed
+    # a latency/energy plot and a Gantt per workload x system; a convergence plot and 2 fronts
+    assert text.count("<img") == 4 + 4 + 1 + 2
+    assert "search: hypervolume of the front against evaluations" in text
+    assert "Pareto designs of run" in text
     with open(batch_out / "summary.csv", newline="") as f:
-        rows = list(csv.DictReader(f))
+        rows = [r for r in csv.DictReader(f) if r["task"] == "map"]
     by = {(r["workload"], r["system"], r["mapper"]): r for r in rows}
     from h2h.batch.report import reduction_rows
     import json

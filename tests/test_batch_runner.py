@@ -202,3 +202,33 @@ def test_dask_local_cluster(tmp_path):
     assert outcome2.ran == 4 and outcome2.failed == 0
     assert [r["run_id"] for r in outcome2.records] == [r["run_id"] for r in outcome.records]
     check_small_results(tmp_path / "remote")
+
+
+@pytest.mark.slow
+def test_codesign_runs_with_sweeps_into_its_own_config(tmp_path):
+    """A sweep key inside the task config (config.population_size) reaches the run, through a
+    temporary copy beside the original that is removed afterwards."""
+    conf = tmp_path / "conf"
+    conf.mkdir()
+    shutil.copy(EXAMPLES / "codesign_quickstart.yaml", conf / "cd.yaml")
+    cfg = make_batch(tmp_path, """\
+        name: cd
+        experiments:
+          - name: cd
+            task: codesign
+            config: conf/cd.yaml
+            budget: 8
+            sweep:
+              config.population_size: [4, 8]
+            start: cold
+        """)
+    outcome = run_batch(cfg, tmp_path / "out")
+    assert outcome.failed == 0, [r["error"] for r in outcome.records]
+    rows = read_summary(tmp_path / "out")
+    assert len(rows) == 2
+    for r in rows:
+        result = json.loads((tmp_path / "out" / r["run_dir"] / "result.json").read_text())
+        assert result["settings"]["population_size"] == int(r["config.population_size"])
+        assert result["settings"]["start"] == r["start"] and result["counts"]["evaluations"] == 8
+        assert (tmp_path / "out" / r["run_dir"] / "pareto.csv").is_file()
+    assert sorted(p.name for p in conf.iterdir()) == ["cd.yaml"]

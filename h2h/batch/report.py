@@ -339,8 +339,10 @@ def _search_sections(outcome: BatchOutcome, notes: list[str]) -> str:
 
 
 def _label(rec: Mapping[str, Any]) -> str:
-    cols = {k: v for k, v in rec.get("columns", {}).items() if k in ("start", "agent", "budget", "config")}
-    return ", ".join(f"{k}={v}" for k, v in cols.items() if v not in (None, "")) + f", seed={rec['seed']}"
+    """What tells a run apart within its experiment: its swept values and its seed."""
+    swept = {k: v for k, v in (rec.get("label") or {}).items() if k != "seed"}
+    return ", ".join([*(f"{k}={json.dumps(v) if isinstance(v, (dict, list)) else v}"
+                        for k, v in swept.items()), f"seed={rec['seed']}"])
 
 
 def _front_table(out_dir: Path, rec: Mapping[str, Any]) -> str:

@@ -204,7 +204,8 @@ def store_run(out: Path, run: RunSpec, outcome: Mapping[str, Any]) -> dict[str, 
     record = {"run_id": run.run_id, "experiment": run.experiment, "task": run.task, "seed": run.seed,
               "status": outcome["status"], "error": outcome["error"], "elapsed_s": outcome["elapsed_s"],
               "host": outcome["host"], "finished_at": outcome["finished_at"],
-              "columns": display_columns(run), "summary": dict(outcome["summary"]),
+              "columns": display_columns(run), "label": _json_safe(run.label),
+              "summary": dict(outcome["summary"]),
               "files": sorted(outcome["files"])}
     with open(stage / RECORD, "w") as f:
         json.dump(record, f, indent=1)
@@ -219,6 +220,10 @@ def store_run(out: Path, run: RunSpec, outcome: Mapping[str, Any]) -> dict[str, 
     else:
         os.replace(stage, final)
     return record
+
+
+def _json_safe(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str))
 
 
 def _clean_staging(out: Path) -> None:

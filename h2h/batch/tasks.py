@@ -204,8 +204,8 @@ def _search_kwargs(run: RunSpec) -> dict[str, Any]:
 
 def _load_settings(run: RunSpec) -> Any:
     """Check the whole task config the way the task itself will read it (no evaluation runs)."""
-    api = optional_api(*_SEARCH_API[run.task], run.task)
-    load_settings = getattr(importlib.import_module(api.__module__), "load_settings", None)
+    optional_api(*_SEARCH_API[run.task], run.task)
+    load_settings = getattr(importlib.import_module(_SEARCH_API[run.task][0]), "load_settings", None)
     task_config(run)  # parses, and applies the overrides (a bad override path is located here)
     if load_settings is None:
         return None
