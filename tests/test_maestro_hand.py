@@ -165,3 +165,15 @@ def test_output_centric_map_needs_the_filter_in_its_level():
     df = parse_dataflow("SpatialMap(1,1) Y';\nTemporalMap(1,1) K;", name="yonly")
     r = analyze_batch(LayerBatch.conv(8, 8, 3, 3, 10, 10), df, Hardware(64, 16, 50))
     assert "Y' needs R mapped in the same cluster level" in r.error[0]
+
+
+def test_a_dataflow_that_maps_the_batch():
+    """A dataflow naming N makes N a layer dimension even at N = 1 (MAESTRO's binary, run on
+    this layer and dataflow with 64 PEs, NoC 64, off-chip 50, prints 121,280 / 242,456 cycles)."""
+    df = parse_dataflow("TemporalMap(1,1) N; SpatialMap(1,1) K; TemporalMap(16,16) C;\n"
+                        "TemporalMap(Sz(R),Sz(R)) R; TemporalMap(Sz(S),Sz(S)) S;\n"
+                        "TemporalMap(Sz(R),1) Y; TemporalMap(Sz(S),1) X;", name="nkc")
+    r = analyze_batch(LayerBatch.conv(64, 32, 3, 3, 20, 20, N=[1, 2]), df, Hardware(64, 64, 50))
+    assert list(r.runtime_cycles) == [121_280, 242_456]
+    assert list(r.num_macs) == [64 * 32 * 9 * 18 * 18, 2 * 64 * 32 * 9 * 18 * 18]
+    assert r.energy_mac_units[0] == pytest.approx(4.89177e7, rel=1e-5)

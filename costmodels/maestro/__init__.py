@@ -45,7 +45,10 @@ def analyze_batch(layers: LayerBatch, dataflow: "Dataflow | str", hw: Hardware) 
     bad_layer |= (layers.kind != KIND_GEMM) & ((layers.R > layers.Y) | (layers.S > layers.X))
     error[bad_layer] = "layer dimensions must be >= 1 and the filter must fit the input (R <= Y, S <= X)"
     error[num_pes < 1] = "num_pes must be >= 1"
-    has_batch = (layers.kind != KIND_GEMM) & (layers.N > 1)
+    # MAESTRO's tensors carry the batch N when the layer lists it: when N > 1, or when the
+    # dataflow maps N (it must then be a dimension of the layer, even of size 1)
+    maps_n = any(d.dim == "N" for d in df.directives)
+    has_batch = (layers.kind != KIND_GEMM) & ((layers.N > 1) | maps_n)
     for kind in (KIND_CONV, KIND_DSCONV, KIND_GEMM):
         for batch in (False, True):
             idx = np.flatnonzero((layers.kind == kind) & (has_batch == batch) & (error == None))  # noqa: E711
