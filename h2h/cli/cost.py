@@ -116,7 +116,9 @@ def _predict(args: argparse.Namespace) -> int:
                 msg = str(res.error[k])
                 errors[r] = msg if msg.startswith("dataflow") else f"dataflow '{name}': {msg}"
     out = raw.copy()
-    for c in RESULT_COLUMNS:
+    # the reference file's order: runtime, requirements, MACs, PEs, accesses, energy
+    ordered = [c for c in RESULT_COLUMNS if c != "energy_mac_units"] + ["energy_mac_units"]
+    for c in ordered:
         col = pd.Series(results[c])
         out[c] = col.round().astype("Int64") if c in INT_RESULTS + ACCESS_COLUMNS else col
     out["error"] = [None if e is None else f"{_row_label(df, i)}: {e}" for i, e in enumerate(errors)]
