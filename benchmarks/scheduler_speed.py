@@ -122,8 +122,8 @@ def main() -> None:
         "Evaluations per second of `h2h.scheduler.Scheduler` once the cost table exists "
         "(target: >= 10,000/s for a 100-layer workload).",
         "",
-        f"Command: `.venv/bin/python benchmarks/scheduler_speed.py` (batches {args.batches}; "
-        f"each point is the best of 5 rounds of >= {args.min_time / 5:g} s)",
+        f"Command: `{' '.join(['.venv/bin/python', 'benchmarks/scheduler_speed.py', *sys.argv[1:]])}` "
+        f"(batches {args.batches}; each point is the best of 5 rounds of >= {args.min_time / 5:g} s)",
         "",
         f"Machine: {machine()}. Load average (1 min) {load_before[0]:.2f} before and "
         f"{os.getloadavg()[0]:.2f} after the run: the machine is shared, so figures measured under load "
