@@ -1,5 +1,5 @@
 // Dataflows of tests/data/maestro_unseen.csv: four from maestro-project/maestro (data/mapping:
-// nlr, ckp_ws, maeri (three levels), ykp_os) and six written for these tests.
+// nlr, ckp_ws, maeri (three levels), ykp_os) and twelve written for these tests.
 Dataflow nlr {
   TemporalMap (1,1) K;
   TemporalMap (Sz(R), 1) Y;
@@ -98,4 +98,51 @@ Dataflow gemm_t2 {
   SpatialMap(4,4) K;
   TemporalMap(4,4) M;
   TemporalMap(8,8) N;
+}
+
+// Six more written for these tests: two spatial maps at the top, clusters of 1, logical
+// clusters, strided spatial windows, a three-level GEMM, depthwise over X.
+Dataflow rstop {
+  SpatialMap(1,1) Y';
+  SpatialMap(1,1) R;
+  TemporalMap(1,1) X';
+  TemporalMap(4,4) K;
+  TemporalMap(2,2) C;
+  TemporalMap(Sz(S),Sz(S)) S;
+}
+Dataflow clus1 {
+  SpatialMap(1,1) K;
+  TemporalMap(8,8) C;
+  Cluster(1, P);
+  SpatialMap(1,1) C;
+}
+Dataflow logical {
+  SpatialMap(4,4) K;
+  TemporalMap(Sz(R),Sz(R)) R;
+  TemporalMap(Sz(S),Sz(S)) S;
+  Cluster(4, L);
+  SpatialMap(1,1) K;
+}
+Dataflow kyx {
+  TemporalMap(4,4) K;
+  SpatialMap(Sz(R),2) Y;
+  TemporalMap(Sz(S),2) X;
+  TemporalMap(3,3) C;
+  Cluster(4,P);
+  SpatialMap(1,1) C;
+}
+Dataflow gemm3 {
+  SpatialMap(2,2) M;
+  TemporalMap(8,8) N;
+  TemporalMap(16,16) K;
+  Cluster(4, P);
+  SpatialMap(4,4) K;
+  TemporalMap(2,2) M;
+  Cluster(2,P);
+  SpatialMap(2,2) N;
+}
+Dataflow dsx {
+  TemporalMap(2,2) C;
+  SpatialMap(Sz(S),1) X;
+  TemporalMap(Sz(R),1) Y;
 }
