@@ -27,6 +27,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pr.add_argument("-o", "--output", metavar="OUT.csv", required=True)
     pr.set_defaults(func=_predict)
 
+    def _usage(args: argparse.Namespace) -> int:
+        p.print_help()
+        return 2
+
+    p.set_defaults(func=_usage)
+
 
 def _row_label(df, i: int) -> str:
     parts = [f"row {i + 1}"]
