@@ -145,7 +145,7 @@ class _Run:
         s = self.s
         seeding = initial_population(s.space, s.population_size, start=s.start, seed=s.seed,
                                      agent=self.agent if s.start == "warm" else None,
-                                     objectives=s.objectives, context=self.context)
+                                     objectives=s.objectives, context=self.context, spread=s.spread_start)
         if seeding.fallback:
             self.progress(f"warm start: {seeding.fallback} of {s.population_size} initial designs are random "
                           f"fallbacks ({seeding.reason})")

@@ -20,6 +20,7 @@ Config (YAML; relative paths are relative to the config file)::
     latency_bound_s: 0.004                  # optional: designs slower than this are infeasible
     start: warm                             # warm: the agent proposes the initial population; cold: random
     agent: {kind: heuristic}                # see llm_agents.from_config (seed defaults to the run seed)
+    spread_start: true                      # warm: one agent request per objective, it ranked first
     inject: {every: 5, count: 4}            # optional: agent proposals every 5 generations (warm only)
     population_size: 20
     budget: 200                             # distinct evaluations, initial population included
@@ -71,6 +72,7 @@ class CodesignSettings:
     population_size: int = DEFAULT_POPULATION
     seed: int = 0
     start: str = "warm"
+    spread_start: bool = True
     inject_every: int = 0
     inject_count: int = 0
     latency_bound_s: float | None = None
@@ -84,7 +86,7 @@ class CodesignSettings:
 
     def to_dict(self) -> dict[str, Any]:
         return {"config": self.config_file, "start": self.start, "budget": self.budget, "seed": self.seed,
-                "population_size": self.population_size,
+                "population_size": self.population_size, "spread_start": self.spread_start,
                 "inject": {"every": self.inject_every, "count": self.inject_count},
                 "latency_bound_s": self.latency_bound_s, "agent": self.agent_config,
                 "evaluator": self.evaluator_config, "application": self.application,
@@ -159,6 +161,7 @@ def load_settings(config: str | Path | Mapping[str, Any], *, start: str | None =
         raise ConfigError(f"the budget of {run_budget} evaluations is smaller than the population of "
                           f"{population}: the initial population alone needs {population}; raise the "
                           "budget or lower population_size", file=cfg.file, item="budget")
+    spread_start = cfg.take("spread_start", bool, default=True)
     inject = cfg.section("inject")
     inject_every = inject.take("every", int, default=0, low=0)
     inject_count = inject.take("count", int, default=max(1, population // 5) if inject_every else 0,
@@ -185,7 +188,7 @@ def load_settings(config: str | Path | Mapping[str, Any], *, start: str | None =
     return CodesignSettings(
         space=space, evaluator=evaluator, objectives=objectives, agent_config=agent_config,
         budget=run_budget, population_size=population, seed=run_seed, start=run_start,
-        inject_every=inject_every, inject_count=inject_count, latency_bound_s=latency_bound,
+        spread_start=spread_start, inject_every=inject_every, inject_count=inject_count, latency_bound_s=latency_bound,
         out=None if out_path is None else Path(out_path), application=application,
         device_constraints=tuple(constraints), map_options=map_options, export_designs=exports,
         config_file=cfg.file, evaluator_config=evaluator_config)

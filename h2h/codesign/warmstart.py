@@ -2,7 +2,8 @@
 
 * **Warm start** (after LCDA, Yan et al., SOCC 2023): the agent proposes the whole initial
   population from its prior knowledge, prompted (template ``codesign``) with the space, its
-  budgets, the objectives and facts about the workload and hardware.
+  budgets, the objectives and facts about the workload and hardware; by default in one request
+  per objective, that objective ranked first, so the starting designs span the trade-off.
 * **Cold start**: the initial population is drawn uniformly from the designs that fit the
   budgets, from a generator seeded by the run seed, so warm and cold runs differ only in who
   proposes the starting designs.
@@ -143,29 +144,55 @@ def seeding_rng(seed: int, what: str) -> random.Random:
     return random.Random(f"codesign:{what}:{seed}")
 
 
+def rotated(objectives: Sequence[Objective], first: int) -> tuple[Objective, ...]:
+    """The objectives with ``objectives[first]`` ranked most important, the others in their order."""
+    order = [objectives[first], *(o for i, o in enumerate(objectives) if i != first)]
+    return tuple(Objective(o.name, o.direction, rank + 1) for rank, o in enumerate(order))
+
+
+def split(n: int, parts: int) -> list[int]:
+    """``n`` as ``parts`` near-equal counts, larger ones first."""
+    return [n // parts + (1 if i < n % parts else 0) for i in range(parts)]
+
+
 def initial_population(space: Space, n: int, *, start: str, seed: int, agent: Any = None,
-                       objectives: Sequence[Objective] = (), context: Mapping[str, Any] | None = None
-                       ) -> Seeding:
+                       objectives: Sequence[Objective] = (), context: Mapping[str, Any] | None = None,
+                       spread: bool = True) -> Seeding:
     """``n`` distinct designs: the agent's (warm) topped up with random valid ones, or all random
     (cold). Over-budget agent designs are kept (they are the agent's choice and are scored as
-    infeasible); only invalid or repeated ones are replaced."""
+    infeasible); only invalid or repeated ones are replaced.
+
+    With ``spread`` the agent is asked in one request per objective, each ranking that objective
+    first (the others keep their order), so the starting designs cover every end of the
+    trade-off; a single request under one priority order crowds them around its first objective.
+    """
     rng = seeding_rng(seed, "initial")
     taken: set[str] = set()
     if start == "cold":
         designs = random_designs(space, n, rng, taken)
         return Seeding(designs, ["random"] * len(designs))
-    answer = ask_agent(agent, space, objectives, n, context=context)
+    requests = [(objectives, n)]
+    if spread and len(objectives) > 1:
+        parts = min(len(objectives), n)
+        requests = [(rotated(objectives, i), k) for i, k in enumerate(split(n, parts))]
     chosen: list[dict[str, Any]] = []
-    for cand in answer.candidates:
-        key = space.key(cand)
-        if key not in taken:
-            taken.add(key)
-            chosen.append(cand)
+    problems, notes, proposed = [], [], 0
+    for objs, k in requests:
+        answer = ask_agent(agent, space, objs, k, context=context)
+        proposed += len(answer.candidates)
+        problems += [answer.problems] if answer.problems else []
+        notes += [answer.notes] if answer.notes else []
+        for cand in answer.candidates:
+            key = space.key(cand)
+            if key not in taken:
+                taken.add(key)
+                chosen.append(cand)
     missing = n - len(chosen)
     reason = ""
     if missing:
-        reason = answer.problems or (f"the agent proposed {len(answer.candidates)} valid designs "
-                                     f"({len(chosen)} distinct) of {n}")
+        reason = " | ".join(dict.fromkeys(problems)) or (
+            f"the agent proposed {proposed} valid designs ({len(chosen)} distinct) of {n}")
     extra = random_designs(space, missing, rng, taken)
     return Seeding(chosen + extra, ["agent"] * len(chosen) + ["fallback"] * len(extra),
-                   from_agent=len(chosen), fallback=len(extra), reason=reason, agent_notes=answer.notes)
+                   from_agent=len(chosen), fallback=len(extra), reason=reason[:500],
+                   agent_notes=" | ".join(notes)[:500])

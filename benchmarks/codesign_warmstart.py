@@ -1,0 +1,212 @@
+"""Warm start against cold start for co-design, at equal evaluation budgets (LCDA's comparison).
+
+For every seed, ``h2h codesign CONFIG --start warm`` and ``--start cold`` run with the same budget,
+population and NSGA-II seed; only the starting designs differ (the agent's, or random valid ones).
+
+* Hypervolume against distinct evaluations, for every run, on one normalisation: the ideal and
+  nadir of the union of all runs' fronts (``h2h.pareto.Normalisation.from_points``), reference
+  point 1.1 in every normalised objective.
+* Target: 95% of the best hypervolume found (the highest final hypervolume of any run).
+* For each run, the evaluations it needs to reach the target; per seed, speed-up = cold / warm.
+  A run that never reaches the target within the budget is reported as "> budget", and the
+  speed-up of its seed as a lower bound.
+
+Writes ``benchmarks/results/codesign_warmstart.md`` (table of every seed, the command, the machine)
+and ``codesign_warmstart.png`` (median hypervolume against evaluations, band = min..max over
+seeds, warm and cold).
+
+    python benchmarks/codesign_warmstart.py                        # 8 seeds, config budget, 2 workers
+    python benchmarks/codesign_warmstart.py --seeds 5 --budget 200 --agent '{kind: heuristic}'
+"""
+from __future__ import annotations
+
+import argparse
+import platform
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CONFIG = REPO / "examples" / "codesign_nb201.yaml"
+RESULTS = REPO / "benchmarks" / "results"
+TARGET_FRACTION = 0.95
+
+
+def run_one(config: str, start: str, seed: int, budget: int | None, agent: str | None) -> dict[str, Any]:
+    """One co-design run; the distinct evaluations as a loss matrix (inf = unusable)."""
+    from h2h.codesign import codesign
+    from h2h.codesign.outputs import distinct_losses
+
+    t0 = time.perf_counter()
+    result = codesign(config, start=start, seed=seed, budget=budget, agent=agent, plot=False)
+    F = distinct_losses(result.history, result.objectives)
+    return {"start": start, "seed": seed, "F": F, "objectives": [o.to_dict() for o in result.objectives],
+            "fallback": result.seeding.fallback, "from_agent": result.seeding.from_agent,
+            "stopped": result.stopped, "seconds": time.perf_counter() - t0,
+            "usable": int(np.isfinite(F).all(axis=1).sum())}
+
+
+def measure(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Curves on the union's normalisation, the target, and evaluations to reach it per run."""
+    from h2h.pareto import Normalisation, evaluations_to_reach, hypervolume_curve
+
+    norm = Normalisation.from_points(*(r["F"] for r in runs))
+    for r in runs:
+        r["curve"] = hypervolume_curve(r["F"], norm)
+        r["final"] = float(r["curve"][-1]) if len(r["curve"]) else 0.0
+    best = max(r["final"] for r in runs)
+    target = TARGET_FRACTION * best
+    for r in runs:
+        r["to_target"] = evaluations_to_reach(r["curve"], target)
+    return {"norm": norm, "best": best, "target": target}
+
+
+def speedups(runs: list[dict[str, Any]], budget: int) -> list[dict[str, Any]]:
+    rows = []
+    for seed in sorted({r["seed"] for r in runs}):
+        w = next(r for r in runs if r["seed"] == seed and r["start"] == "warm")
+        c = next(r for r in runs if r["seed"] == seed and r["start"] == "cold")
+        if w["to_target"] is None:
+            s, bound = None, ""
+        elif c["to_target"] is None:
+            s, bound = budget / w["to_target"], ">"
+        else:
+            s, bound = c["to_target"] / w["to_target"], ""
+        rows.append({"seed": seed, "warm": w, "cold": c, "speedup": s, "bound": bound})
+    return rows
+
+
+def _fmt_evals(n: int | None, budget: int) -> str:
+    return f"> {budget}" if n is None else str(n)
+
+
+def _hv_at(curve: np.ndarray, k: int) -> float:
+    return float(curve[min(k, len(curve)) - 1]) if len(curve) else 0.0
+
+
+def write_table(path: Path, rows: list[dict[str, Any]], info: dict[str, Any], args: argparse.Namespace,
+                command: str, budget: int, population: int) -> None:
+    cpu = subprocess.run("lscpu | grep 'Model name'", shell=True, capture_output=True, text=True).stdout.strip()
+    checkpoints = [population, 2 * population, 50, 100, budget]
+    checkpoints = sorted({k for k in checkpoints if k <= budget})
+    lines = [
+        "# Co-design: warm start (agent) against cold start (random), equal budgets",
+        "",
+        f"Command: `{command}`",
+        "",
+        f"Machine: {cpu or platform.processor()} ({platform.machine()}, {args.workers} worker processes); "
+        f"Python {platform.python_version()}.",
+        "",
+        f"Config: `{Path(args.config).resolve().relative_to(REPO) if Path(args.config).resolve().is_relative_to(REPO) else args.config}`, "
+        f"budget {budget} distinct evaluations per run, population {population}, agent "
+        f"`{args.agent or 'from the config'}`; seeds {', '.join(str(r['seed']) for r in rows)}.",
+        "",
+        "Definition (fixed before measuring, from issue 7): hypervolume of each run's front after every "
+        "distinct evaluation, all runs on one normalisation (ideal and nadir of the union of all runs' "
+        "fronts, reference point 1.1 per normalised objective); target = 95% of the best final "
+        f"hypervolume of any run = {info['target']:.4f} (best {info['best']:.4f}); evaluations to "
+        "reach it per run; speed-up = cold / warm per seed. '> budget' = not reached; the speed-up is "
+        "then a lower bound.",
+        "",
+        "| seed | warm: evals to target | cold: evals to target | speed-up (cold/warm) | warm final HV | cold final HV | "
+        + " | ".join(f"HV@{k} warm / cold" for k in checkpoints) + " | warm: agent / fallback starts |",
+        "|---:|---:|---:|---:|---:|---:|" + "---:|" * len(checkpoints) + "---:|",
+    ]
+    for r in rows:
+        w, c = r["warm"], r["cold"]
+        s = "n/a (warm never reached it)" if r["speedup"] is None else f"{r['bound']}{r['speedup']:.2f}x"
+        lines.append(
+            f"| {r['seed']} | {_fmt_evals(w['to_target'], budget)} | {_fmt_evals(c['to_target'], budget)} | {s} | "
+            f"{w['final']:.4f} | {c['final']:.4f} | "
+            + " | ".join(f"{_hv_at(w['curve'], k):.3f} / {_hv_at(c['curve'], k):.3f}" for k in checkpoints)
+            + f" | {w['from_agent']} / {w['fallback']} |")
+    known = [r["speedup"] for r in rows if r["speedup"] is not None]
+    warm_n = [r["warm"]["to_target"] for r in rows]
+    cold_n = [r["cold"]["to_target"] for r in rows]
+    lines += ["", "Summary:", ""]
+    if known:
+        lower = any(r["bound"] for r in rows)
+        lines.append(f"* median speed-up over seeds: {'>= ' if lower else ''}{float(np.median(known)):.2f}x "
+                     f"(min {min(known):.2f}x, max {max(known):.2f}x)")
+    if all(n is not None for n in warm_n):
+        cold_mean = np.mean([budget if n is None else n for n in cold_n])
+        lines.append(f"* mean evaluations to target: warm {np.mean(warm_n):.1f}, cold "
+                     f"{'>= ' if None in cold_n else ''}{cold_mean:.1f} "
+                     f"(ratio {'>= ' if None in cold_n else ''}{cold_mean / np.mean(warm_n):.2f}x)")
+    lines.append(f"* cold runs that never reached the target within {budget} evaluations: "
+                 f"{sum(n is None for n in cold_n)} of {len(cold_n)}; warm: {sum(n is None for n in warm_n)} "
+                 f"of {len(warm_n)}")
+    lines.append(f"* LCDA (Yan et al., SOCC 2023) reports 25x; see the README section 'Co-design and warm "
+                 "starts' for how to read this number.")
+    lines += ["", "![hypervolume against evaluations](codesign_warmstart.png)", ""]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def plot(path: Path, runs: list[dict[str, Any]], info: dict[str, Any], budget: int) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7.2, 4.2))
+    for start, color in (("warm", "tab:orange"), ("cold", "tab:blue")):
+        curves = [r["curve"] for r in runs if r["start"] == start]
+        n = max(len(c) for c in curves)
+        # a run that stopped early keeps its last value
+        M = np.array([np.pad(c, (0, n - len(c)), mode="edge") if len(c) else np.zeros(n) for c in curves])
+        x = np.arange(1, n + 1)
+        label = "warm start (agent proposes the first population)" if start == "warm" else "cold start (random)"
+        ax.plot(x, np.median(M, axis=0), color=color, linewidth=1.8, label=f"{label}, median")
+        ax.fill_between(x, M.min(axis=0), M.max(axis=0), color=color, alpha=0.2, linewidth=0,
+                        label=f"{start}: min..max over {len(curves)} seeds")
+    ax.axhline(info["target"], color="k", linestyle="--", linewidth=1, label="95% of the best hypervolume")
+    ax.set_xlabel("distinct evaluations")
+    ax.set_ylabel("hypervolume (union normalisation)")
+    ax.set_xlim(1, budget)
+    ax.set_xscale("log")
+    ax.grid(True, alpha=0.3, which="both")
+    ax.legend(fontsize="small", loc="lower right")
+    ax.set_title("Co-design on NB201 x heterogeneous hardware: warm vs cold start")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--config", default=str(DEFAULT_CONFIG))
+    p.add_argument("--seeds", type=int, default=8, help="seeds 0..N-1 (at least 5 for the report)")
+    p.add_argument("--budget", type=int, default=None, help="distinct evaluations per run (default: config)")
+    p.add_argument("--agent", default=None, help="agent config for warm runs (default: the config's)")
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--out", default=str(RESULTS))
+    p.add_argument("--name", default="codesign_warmstart")
+    args = p.parse_args(argv)
+    from h2h.codesign import load_settings
+
+    settings = load_settings(args.config, budget=args.budget, agent=args.agent)
+    budget, population = settings.budget, settings.population_size
+    jobs = [(args.config, start, seed, args.budget, args.agent) for seed in range(args.seeds)
+            for start in ("warm", "cold")]
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+        runs = list(pool.map(run_one, *zip(*jobs)))
+    info = measure(runs)
+    rows = speedups(runs, budget)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    command = "python benchmarks/codesign_warmstart.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    write_table(out / f"{args.name}.md", rows, info, args, command.strip(), budget, population)
+    plot(out / f"{args.name}.png", runs, info, budget)
+    print((out / f"{args.name}.md").read_text())
+    print(f"{len(runs)} runs in {time.perf_counter() - t0:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
