@@ -12,6 +12,7 @@ fractions in [0, 1], the unit :class:`~h2h.evaluators.train.TrainEvaluator` repo
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import io
 import math
@@ -66,6 +67,47 @@ def _read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     return header, list(reader)
 
 
+@functools.lru_cache(maxsize=8)
+def _load_table(file: str, mtime_ns: int, key_column: str, columns: tuple[TableColumn, ...],
+                canonicalize: Callable[[str], str] | None) -> dict[str, tuple[float, ...]]:
+    """Key -> metric values, validated; cached per file version, so searches that build many
+    evaluators on one table read it once. Callers must not modify the result."""
+    header, rows = _read_csv(Path(file))
+    needed = [key_column, *(c.column for c in columns)]
+    missing = [c for c in needed if c not in header]
+    if missing:
+        raise EvaluatorConfigError(f"column(s) {missing} not in the table; it has: {', '.join(header)}",
+                                   file=file, item="columns")
+    table: dict[str, tuple[float, ...]] = {}
+    for i, row in enumerate(rows, start=2):  # line 1 is the header
+        key = (row.get(key_column) or "").strip()
+        if not key:
+            raise EvaluatorConfigError(f"empty key in column '{key_column}'", file=file, item=f"line {i}")
+        if canonicalize is not None:
+            try:
+                key = canonicalize(key)
+            except EvaluationError as e:
+                raise EvaluatorConfigError(f"bad key {key!r}: {e.message}", file=file,
+                                           item=f"line {i}") from None
+        values = []
+        for col in columns:
+            cell = (row.get(col.column) or "").strip()
+            try:
+                value = float(cell) * col.scale
+            except ValueError:
+                value = math.nan
+            if not math.isfinite(value):
+                raise EvaluatorConfigError(f"column '{col.column}' must be a finite number, got {cell!r}",
+                                           file=file, item=f"line {i}")
+            values.append(value)
+        if key in table:
+            raise EvaluatorConfigError(f"duplicate key {key!r}", file=file, item=f"line {i}")
+        table[key] = tuple(values)
+    if not table:
+        raise EvaluatorConfigError("the table has no data rows", file=file)
+    return table
+
+
 class TableEvaluator:
     """Look metrics up by architecture key.
 
@@ -88,46 +130,10 @@ class TableEvaluator:
                      for c in columns]
         self._metrics = select_metrics(available, metrics, owner=f"table {self.name}")
         self._columns = [by_metric[m.name] for m in self._metrics]
-        self._rows = self._load()
-
-    # ---- loading --------------------------------------------------------------------------------
-    def _load(self) -> dict[str, tuple[float, ...]]:
-        file = str(self.path)
-        header, rows = _read_csv(self.path)
-        needed = [self.key_column, *(c.column for c in self._columns)]
-        missing = [c for c in needed if c not in header]
-        if missing:
-            raise EvaluatorConfigError(f"column(s) {missing} not in the table; it has: {', '.join(header)}",
-                                       file=file, item="columns")
-        table: dict[str, tuple[float, ...]] = {}
-        for i, row in enumerate(rows, start=2):  # line 1 is the header
-            key = (row.get(self.key_column) or "").strip()
-            if not key:
-                raise EvaluatorConfigError(f"empty key in column '{self.key_column}'", file=file,
-                                           item=f"line {i}")
-            if self._canonicalize is not None:
-                try:
-                    key = self._canonicalize(key)
-                except EvaluationError as e:
-                    raise EvaluatorConfigError(f"bad key {key!r}: {e.message}", file=file,
-                                               item=f"line {i}") from None
-            values = []
-            for col in self._columns:
-                cell = (row.get(col.column) or "").strip()
-                try:
-                    value = float(cell) * col.scale
-                except ValueError:
-                    value = math.nan
-                if not math.isfinite(value):
-                    raise EvaluatorConfigError(f"column '{col.column}' must be a finite number, got "
-                                               f"{cell!r}", file=file, item=f"line {i}")
-                values.append(value)
-            if key in table:
-                raise EvaluatorConfigError(f"duplicate key {key!r}", file=file, item=f"line {i}")
-            table[key] = tuple(values)
-        if not table:
-            raise EvaluatorConfigError("the table has no data rows", file=file)
-        return table
+        if not self.path.is_file():
+            raise EvaluatorConfigError("table file not found", file=str(self.path))
+        self._rows = _load_table(str(self.path), self.path.stat().st_mtime_ns, key_column,
+                                 tuple(self._columns), canonicalize)
 
     # ---- the Evaluator protocol -----------------------------------------------------------------
     @property
