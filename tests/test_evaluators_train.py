@@ -107,6 +107,8 @@ def test_configuration_errors():
         TrainEvaluator(DATA, {"epoch": 1})
     with pytest.raises(EvaluatorConfigError, match="test_fraction"):
         TrainEvaluator(DATA, BUDGET, test_fraction=1.0)
+    with pytest.raises(EvaluatorConfigError, match=r"\['accuracy_gap'\] that clash"):
+        TrainEvaluator(SyntheticGroups(group_names=("gap", "other")), BUDGET)
 
 
 def test_missing_torch_is_a_clear_error(monkeypatch):

@@ -139,7 +139,8 @@ class SyntheticGroups:
             (0.0 <= self.group_shift <= 1.0, f"group_shift must be in [0, 1], got {self.group_shift}"),
             (self.noise >= 0.0, f"noise must be >= 0, got {self.noise}"),
             (self.grid >= 1, f"grid must be >= 1, got {self.grid}"),
-            (len(self.group_names) == 2, f"group_names needs two names, got {list(self.group_names)}"),
+            (len(set(self.group_names)) == len(self.group_names) == 2,
+             f"group_names needs two different names, got {list(self.group_names)}"),
         ]
         for ok, msg in checks:
             if not ok:

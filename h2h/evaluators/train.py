@@ -111,6 +111,10 @@ class TrainEvaluator:
         self.num_threads = num_threads
         groups = tuple(Metric(f"accuracy_{g}", "max", "fraction", f"accuracy on group '{g}'")
                        for g in self.source.group_names)
+        clash = sorted({m.name for m in groups} & {m.name for m in (*FAIRNESS_METRICS, *COST_METRICS)})
+        if clash:
+            raise EvaluatorConfigError(f"group name(s) give metric name(s) {clash} that clash with "
+                                       f"built-in metrics; rename the group(s)", item="dataset groups")
         self._metrics = select_metrics((*FAIRNESS_METRICS, *groups, *COST_METRICS), metrics,
                                        owner="TrainEvaluator")
         self._splits: dict[tuple[int, int], tuple[GroupDataset, GroupDataset]] = {}
