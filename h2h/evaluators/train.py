@@ -4,8 +4,9 @@ The candidate is built from its architecture spec by :func:`~h2h.evaluators.torc
 (the network the cost model prices), trained on CPU within a :class:`TrainBudget`, and scored on a
 held-out split stratified by (group, label). Runs are seeded: weights, data order and the split
 depend only on ``seed``, and torch's deterministic algorithms are switched on while training, so
-the same spec on the same machine gives the same metrics. The only metric that varies between
-runs is ``train_time_s``, the wall-clock seconds spent in the training loop.
+the same spec on the same machine with the same thread count (``num_threads``) gives the same
+metrics. Only ``train_time_s``, the wall-clock seconds spent in the training loop, varies, and
+so does everything when ``max_seconds`` cuts training short (how far it got depends on speed).
 
 Metrics (see :mod:`h2h.evaluators.fairness` for the formulas): ``accuracy``, ``unfairness``,
 ``accuracy_gap``, ``equalized_odds_diff``, ``equal_opportunity_diff``, ``accuracy_<group>`` per
