@@ -43,7 +43,7 @@ import yaml
 
 from h2h.errors import ConfigError
 
-from .executors import Progress, make_executor
+from .executors import InlineExecutor, Progress, make_executor
 from .schema import BatchConfig, read_batch_config
 from .sweep import RunSpec, expand
 from .tasks import _PERSON_ERRORS, TASKS, check_references
@@ -101,7 +101,8 @@ def run_batch(config_path: str | Path, out_dir: str | Path | None = None, *, wor
     out = Path(out_dir) if out_dir is not None else default_out_dir(plan.config)
     if check:
         return BatchOutcome(out, plan, (), 0, 0)
-    executor = make_executor(plan.config.executor, workers)  # bad --workers before any write
+    if workers is not None and workers < 1:  # before any write
+        raise ConfigError(f"expected at least 1 worker, got {workers}", item="--workers")
     out.mkdir(parents=True, exist_ok=True)
     with _exclusive(out):
         _clean_staging(out)
@@ -110,6 +111,7 @@ def run_batch(config_path: str | Path, out_dir: str | Path | None = None, *, wor
         todo = [r for r in plan.runs if records.get(r.run_id, {}).get("status") != "ok"]
         skipped = len(plan.runs) - len(todo)
         stream = log if log is not None else sys.stderr
+        executor = make_executor(plan.config.executor, workers) if todo else InlineExecutor()
         stream.write(f"h2h batch '{plan.config.name}': {len(plan.runs)} runs, {skipped} already done, "
                      f"{len(todo)} to run on {executor.description}\n")
         progress = Progress(len(todo), stream=stream)

@@ -16,7 +16,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                                 "else results/<name>)")
     p.add_argument("--check", action="store_true", help="validate only; exit 0 if valid, 2 if not")
     p.add_argument("--workers", type=int, metavar="N",
-                   help="parallel workers: local processes, or Dask LocalCluster workers")
+                   help="parallel workers: local processes, or the workers of the Dask LocalCluster "
+                        "(overrides the config's executor.workers; a Dask cluster given by address "
+                        "keeps its own)")
     p.set_defaults(func=handle)
 
 
