@@ -56,9 +56,11 @@ def topological_orders(preds: list[list[int]], limit: int) -> Iterator[list[int]
     yield from rec()
 
 
-def merged_order(preds: list[list[int]], assign: np.ndarray, sequence: list[int]) -> tuple[int, ...]:
+def merged_order(preds: list[list[int]], assign: np.ndarray, sequence: list[int],
+                 priority: np.ndarray) -> tuple[int, ...]:
     """The processing order the scheduler derives from the per-accelerator orders that follow
-    ``sequence``: the lowest-index layer whose producers and accelerator predecessor are done."""
+    ``sequence``: of the layers whose producers and accelerator predecessor are done, the one of
+    lowest ``priority`` (its rank in the scheduler's ``default_order``)."""
     L = len(preds)
     chain_pred = [-1] * L
     last: dict[int, int] = {}
@@ -73,16 +75,16 @@ def merged_order(preds: list[list[int]], assign: np.ndarray, sequence: list[int]
             waiting[i].append(l)
         if chain_pred[l] >= 0:
             waiting[chain_pred[l]].append(l)
-    heap = [l for l in range(L) if need[l] == 0]
+    heap = [(int(priority[l]), l) for l in range(L) if need[l] == 0]
     heapq.heapify(heap)
     out = []
     while heap:
-        j = heapq.heappop(heap)
+        _, j = heapq.heappop(heap)
         out.append(j)
         for s in waiting[j]:
             need[s] -= 1
             if need[s] == 0:
-                heapq.heappush(heap, s)
+                heapq.heappush(heap, (int(priority[s]), s))
     return tuple(out)
 
 
@@ -90,9 +92,11 @@ def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: 
     sched = problem.scheduler
     L = problem.num_layers
     preds = [[i for i, _ in p] for p in sched.preds]
+    priority = np.empty(L, dtype=np.int64)
+    priority[sched.default_order] = np.arange(L)
     choices = [np.flatnonzero(problem.feasible[l]).tolist() for l in range(L)]
     n_assign = int(np.prod([len(c) for c in choices], dtype=np.float64))
-    topo = list(topological_orders(preds, max_candidates)) if orders else [list(range(L))]
+    topo = list(topological_orders(preds, max_candidates)) if orders else [sched.default_order.tolist()]
     weighted = np.flatnonzero(sched.weight_bytes > 0)
     n_res = 2 ** len(weighted) if residency == "subsets" else 1
     if n_assign * len(topo) * n_res > max_candidates * max(1, len(topo)):
@@ -110,7 +114,7 @@ def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: 
         assign = np.array(combo, dtype=np.int64)
         seen = set()
         for seq in topo:
-            merged = merged_order(preds, assign, seq)
+            merged = merged_order(preds, assign, seq, priority)
             if merged in seen:
                 continue
             seen.add(merged)

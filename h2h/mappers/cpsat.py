@@ -7,10 +7,10 @@ Time: an optional compute interval per (layer, accelerator) on shared start/end 
 ``NoOverlap`` per accelerator. The model follows ``h2h.scheduler`` rule by rule, so that the optimum,
 scheduled again by the scheduler from the per-accelerator orders, has the same makespan:
 
-* the scheduler visits layers in one *processing order*: the lowest-index layer whose producers and
-  accelerator predecessor are done. The model has a position per layer (``AllDifferent``), the
+* the scheduler visits layers in one *processing order*: among the layers whose producers and
+  accelerator predecessor are done, the first in its ``default_order``. The model has a position per layer (``AllDifferent``), the
   Booleans ``before(u, v)``, and clauses that forbid any order the scheduler would not derive from
-  the per-accelerator orders (a lower-index layer that was already runnable must come first);
+  the per-accelerator orders (a higher-priority layer that was already runnable comes first);
 * a layer's weights (unless resident) and model inputs are loaded from host over its route, no
   earlier than the start of the previous layer on its accelerator (double buffering); resident
   weights are read from local DRAM in that same window;
@@ -79,15 +79,20 @@ class _Model:
         self.s = [m.NewIntVar(0, self.H, f"s{l}") for l in range(L)]
         self.e = [m.NewIntVar(0, self.H, f"e{l}") for l in range(L)]
         self.pf = [m.NewIntVar(0, self.H, f"pf{l}") for l in range(L)]   # prefetch window opens
-        comp = {}
+        comp, dur = {}, {}
         for (l, a), xv in self.x.items():
-            d = self.ticks(ct.compute_latency_s[l, a])
+            dur[l, a] = d = self.ticks(ct.compute_latency_s[l, a])
             comp[l, a] = m.NewOptionalIntervalVar(self.s[l], d, self.e[l], xv, f"c{l}_{a}")
+        self.mk = m.NewIntVar(0, self.H, "makespan")
         for a in range(A):
             m.AddNoOverlap([iv for (l, b), iv in comp.items() if b == a])
-        self.mk = m.NewIntVar(0, self.H, "makespan")
+            # redundant, for the linear relaxation: an accelerator's busy time fits the makespan
+            m.Add(sum(dur[l, b] * self.x[l, b] for (l, b) in comp if b == a) <= self.mk)
         for l in range(L):
+            m.Add(self.e[l] == self.s[l] + sum(dur[l, a] * self.x[l, a] for a in range(A) if feas[l, a]))
             m.Add(self.mk >= self.e[l])
+        for i, j in zip(sched.edge_src.tolist(), sched.edge_dst.tolist()):
+            m.Add(self.s[j] >= self.e[i])     # redundant: every move of a tensor takes >= 0
 
         # residency
         self.r: dict[int, Any] = {}
@@ -155,77 +160,80 @@ class _Model:
             m.AddCircuit(arcs)
         self._lex_clauses(preds)
 
-        # transfers: (layer, rank within the layer's bookings, start, end, presence, links, kind)
+        # transfers: (layer, rank within the layer's bookings, start, end, presence, links, output,
+        # interval, duration). Options of one booking (e.g. the accelerator pairs of one tensor) that
+        # hold the same links for the same time share one interval whose presence is their sum.
         self.transfers: list[tuple] = []
-        self.energy_terms: list[tuple[Any, float]] = []   # (literal or 1, joules)
-        pj = sched.path_pj_per_byte
+        self.energy_terms: list[tuple[Any, float]] = []   # (literal, joules); joules may be < 0
+        self.energy_const_j = 0.0
+        pj = sched.path_pj_per_byte * 1e-12
         pj_dram = sched.technology.pj_per_dram_byte * 1e-12
         for l in range(L):
-            full = W[l] + X[l]
-            for a in range(A):
-                if not feas[l, a]:
-                    continue
-                links = self.links(host, a)
+            accs = [a for a in range(A) if feas[l, a]]
+            for a in accs:
                 xv = self.x[l, a]
-                self.energy_terms.append((xv, float(ct.compute_energy_j[l, a])))
-                self.energy_terms.append((xv, float(W[l] * pj_dram + X[l] * (pj_dram + pj[host, a] * 1e-12))))
-                if full > 0:
-                    if l in self.r:
-                        pres = m.NewBoolVar(f"ld{l}_{a}")   # x and not resident
-                        m.AddImplication(pres, xv)
-                        m.AddImplication(pres, self.r[l].Not())
-                        m.AddBoolOr([xv.Not(), self.r[l], pres])
-                        self.energy_terms.append((pres, float(W[l] * pj[host, a] * 1e-12)))
-                    else:
-                        pres = xv
-                    self._transfer(l, 0, pres, self.ticks(sched.transfer_time_s(host, a, full)), links,
-                                   after=self.pf[l], before=self.s[l])
+                self.energy_terms.append((xv, float(ct.compute_energy_j[l, a]
+                                                    + W[l] * (pj_dram + pj[host, a]) + X[l] * (pj_dram + pj[host, a]))))
                 if l in self.r:
-                    z = self.z[l, a]
-                    if X[l] > 0:
-                        self._transfer(l, 0, z, self.ticks(sched.transfer_time_s(host, a, X[l])), links,
-                                       after=self.pf[l], before=self.s[l])
-                    m.Add(self.s[l] >= self.pf[l] + self.ticks(W[l] / dram_bw[a])).OnlyEnforceIf(z)
+                    self.energy_terms.append((self.z[l, a], -float(W[l] * pj[host, a])))
+                    m.Add(self.s[l] >= self.pf[l] + self.ticks(W[l] / dram_bw[a])).OnlyEnforceIf(self.z[l, a])
+            full = W[l] + X[l]
+            if full > 0:   # weights (unless resident) and model inputs from host
+                opts = [(a, self.ticks(sched.transfer_time_s(host, a, full)), self.links(host, a)) for a in accs]
+                if l in self.r:
+                    self._booking(l, 0, opts, self.r[l].Not(),
+                                  lambda a, l=l: self._and(self.x[l, a], self.r[l].Not()),
+                                  after=self.pf[l], before=self.s[l])
+                else:
+                    self._booking(l, 0, opts, self.true, lambda a, l=l: self.x[l, a],
+                                  after=self.pf[l], before=self.s[l])
+            if l in self.r and X[l] > 0:   # resident weights: model inputs only
+                opts = [(a, self.ticks(sched.transfer_time_s(host, a, X[l])), self.links(host, a)) for a in accs]
+                self._booking(l, 0, opts, self.r[l], lambda a, l=l: self.z[l, a],
+                              after=self.pf[l], before=self.s[l])
         for k, (i, j, nb) in enumerate(zip(sched.edge_src.tolist(), sched.edge_dst.tolist(), sched.edge_bytes)):
             rank = 1 + [kk for _, kk in sched.preds[j]].index(k)
-            both = [a for a in range(A) if feas[i, a] and feas[j, a]]
-            for a in both:
+            sames = []
+            for a in range(A):
+                if not (feas[i, a] and feas[j, a]):
+                    continue
+                same = self._and(self.x[i, a], self.x[j, a])
+                sames.append(same)
                 arc = self.arc[a, i, j]
-                same = m.NewBoolVar(f"same{k}_{a}")
-                m.AddImplication(same, self.x[i, a])
-                m.AddImplication(same, self.x[j, a])
-                m.AddBoolOr([self.x[i, a].Not(), self.x[j, a].Not(), same])
-                spill = m.NewBoolVar(f"sp{k}_{a}")           # same accelerator, not consecutive
-                m.AddBoolOr([same.Not(), arc, spill])
-                m.AddImplication(spill, same)
-                m.AddImplication(spill, arc.Not())
+                spill = self._and(same, arc.Not())            # same accelerator, not consecutive
                 m.Add(self.s[j] >= self.e[i] + self.ticks(2 * nb / dram_bw[a])).OnlyEnforceIf(spill)
                 self.energy_terms.append((spill, float(2 * nb * pj_dram)))
-            for a in range(A):
-                for b in range(A):
-                    if a == b or not (feas[i, a] and feas[j, b]):
-                        continue
-                    y = m.NewBoolVar(f"y{k}_{a}_{b}")
-                    m.AddImplication(y, self.x[i, a])
-                    m.AddImplication(y, self.x[j, b])
-                    m.AddBoolOr([self.x[i, a].Not(), self.x[j, b].Not(), y])
-                    end = self._transfer(j, rank, y, self.ticks(sched.transfer_time_s(a, b, nb)),
-                                         self.links(a, b), after=self.e[i], before=None)
-                    m.Add(self.s[j] >= end + self.ticks(nb / dram_bw[b])).OnlyEnforceIf(y)
-                    self.energy_terms.append((y, float(nb * (2 * pj_dram + pj[a, b] * 1e-12))))
+            pairs = [(a, b) for a in range(A) for b in range(A) if a != b and feas[i, a] and feas[j, b]]
+            if not pairs:
+                continue
+            cross = m.NewBoolVar(f"cross{k}")
+            m.Add(cross + sum(sames) == 1)
+            opts = [((a, b), self.ticks(sched.transfer_time_s(a, b, nb)), self.links(a, b)) for a, b in pairs]
+            ys = self._booking(j, rank, opts, cross, lambda ab, i=i, j=j: self._and(self.x[i, ab[0]], self.x[j, ab[1]]),
+                               after=self.e[i], before=None, read=(j, nb))
+            energy = {ab: float(nb * (2 * pj_dram + pj[ab])) for ab in pairs}
+            if len(set(energy.values())) == 1:
+                self.energy_terms.append((cross, energy[pairs[0]]))
+            else:
+                for ab in pairs:
+                    self.energy_terms.append((ys(ab), energy[ab]))
         self._fifo()
         for l in range(L):
             if O[l] <= 0:
                 continue
-            for a in range(A):
-                if feas[l, a]:
-                    self.energy_terms.append((self.x[l, a], float(O[l] * (pj_dram + pj[a, host] * 1e-12))))
-                    end = self._transfer(l, 0, self.x[l, a], self.ticks(sched.transfer_time_s(a, host, O[l])),
-                                         self.links(a, host), after=self.e[l], before=None, output=True)
-                    m.Add(self.mk >= end)
+            accs = [a for a in range(A) if feas[l, a]]
+            for a in accs:
+                self.energy_terms.append((self.x[l, a], float(O[l] * (pj_dram + pj[a, host]))))
+            opts = [(a, self.ticks(sched.transfer_time_s(a, host, O[l])), self.links(a, host)) for a in accs]
+            ends = self._booking(l, 0, opts, self.true, lambda a, l=l: self.x[l, a], after=self.e[l],
+                                 before=None, output=True)
+            for end in ends.ends:
+                m.Add(self.mk >= end)
         self._outputs_last()
         for link in set(k for t in self.transfers for k in t[5]):
-            m.AddNoOverlap([t[7] for t in self.transfers if link in t[5]])
+            on_link = [t for t in self.transfers if link in t[5]]
+            m.AddNoOverlap([t[7] for t in on_link])
+            m.Add(sum(t[8] * t[4] for t in on_link) <= self.mk)   # redundant: the link's busy time
         self.static_w = float(sched.static_power_w.sum())
         self.energy_unit_j = energy_unit_j
 
@@ -245,17 +253,54 @@ class _Model:
             return False
         return self._before[u, v] if u < v else self._before[v, u].Not()
 
-    def _transfer(self, layer: int, rank: int, pres: Any, dur: int, links: tuple[str, ...], *, after: Any,
-                  before: Any, output: bool = False) -> Any:
+    def _and(self, a: Any, b: Any) -> Any:
+        """A literal equal to a AND b."""
         m = self.m
-        st = m.NewIntVar(0, self.H, f"ts{len(self.transfers)}")
-        en = m.NewIntVar(0, self.H, f"te{len(self.transfers)}")
-        iv = m.NewOptionalIntervalVar(st, dur, en, pres, f"t{len(self.transfers)}")
-        m.Add(st >= after).OnlyEnforceIf(pres)
-        if before is not None:
-            m.Add(before >= en).OnlyEnforceIf(pres)
-        self.transfers.append((layer, rank, st, en, pres, links, output, iv, dur))
-        return en
+        v = m.NewBoolVar("")
+        m.AddImplication(v, a)
+        m.AddImplication(v, b)
+        m.AddBoolOr([a.Not(), b.Not(), v])
+        return v
+
+    def _booking(self, layer: int, rank: int, opts: list[tuple[Any, int, tuple[str, ...]]], happens: Any,
+                 member: Any, *, after: Any, before: Any, output: bool = False, read: Any = None) -> Any:
+        """One booking of the scheduler (a load, a tensor or an output) whose options ``(key, duration,
+        links)`` depend on the assignment; ``happens`` is the literal that it is booked at all and
+        ``member(key)`` builds the literal of one option. Options with equal (duration, links) share an
+        interval. ``read=(consumer, bytes)`` adds the consumer's local-DRAM read after arrival.
+        Returns ``lit(key)`` (the option's literal) with ``.ends`` (the end variables)."""
+        m = self.m
+        groups: dict[tuple[int, tuple[str, ...]], list[Any]] = {}
+        for key, dur, links in opts:
+            groups.setdefault((dur, links), []).append(key)
+        lits: dict[Any, Any] = {}
+
+        def lit(key: Any) -> Any:
+            if key not in lits:
+                lits[key] = member(key)
+            return lits[key]
+
+        ends = []
+        for (dur, links), keys in groups.items():
+            pres = happens if len(groups) == 1 else m.NewBoolVar("")
+            if len(groups) > 1:
+                m.Add(pres == sum(lit(k) for k in keys))
+            n = len(self.transfers)
+            st = m.NewIntVar(0, self.H, f"ts{n}")
+            en = m.NewIntVar(0, self.H, f"te{n}")
+            iv = m.NewOptionalIntervalVar(st, dur, en, pres, f"t{n}")
+            m.Add(st >= after).OnlyEnforceIf(pres)
+            if before is not None:
+                m.Add(before >= en).OnlyEnforceIf(pres)
+            if read is not None:
+                j, nb = read
+                bw = self.sched.dram_bandwidth_gbps * 1e9
+                m.Add(self.s[j] >= en + sum(self.ticks(nb / bw[b]) * self.x[j, b]
+                                            for b in range(self.A) if self.feas[j, b])).OnlyEnforceIf(pres)
+            self.transfers.append((layer, rank, st, en, pres, links, output, iv, dur))
+            ends.append(en)
+        lit.ends = ends  # type: ignore[attr-defined]
+        return lit
 
     def _fifo(self) -> None:
         """Non-output transfers sharing a link are served in booking order."""
@@ -299,11 +344,14 @@ class _Model:
                 m.Add(o1[2] >= o2[3]).OnlyEnforceIf([bl.Not(), o1[4], o2[4]])
 
     def _lex_clauses(self, preds: list[list[int]]) -> None:
-        """Forbid processing v before a lower-index u that was already runnable (its producers and its
-        accelerator predecessor done): the scheduler would have taken u first."""
+        """Forbid processing v before a layer u of higher priority (earlier in the scheduler's
+        ``default_order``) that was already runnable -- its producers and its accelerator predecessor
+        done: merging per-accelerator orders, the scheduler would have taken u first."""
         m = self.m
-        for u, v in itertools.combinations(range(self.L), 2):
-            if u in self.anc[v] or v in self.anc[u]:
+        prio = np.empty(self.L, dtype=np.int64)
+        prio[self.sched.default_order] = np.arange(self.L)
+        for u, v in itertools.permutations(range(self.L), 2):
+            if prio[u] > prio[v] or u in self.anc[v] or v in self.anc[u]:
                 continue
             base = [self.before(v, u)]
             dead = False
@@ -333,24 +381,34 @@ class _Model:
             self.m.Minimize(self.mk)
             return
         unit = self.energy_unit_j
-        terms = [int(round(j / unit)) * lit for lit, j in self.energy_terms if j > 0]
+        terms = [int(round(j / unit)) * lit for lit, j in self.energy_terms if j != 0]
         static = int(round(self.static_w * self.tick_s / unit))
         self.m.Minimize(sum(terms) + static * self.mk)
 
-    def hint(self, sol: Solution, start: np.ndarray, end: np.ndarray, order: np.ndarray) -> None:
+    def hint(self, sol: Solution, order: np.ndarray, num_workers: int, time_limit_s: float) -> bool:
+        """Hint every variable with the schedule of ``sol``: solve once with its assignment,
+        residency and processing order assumed (fast: everything else propagates), hint all values,
+        then drop the assumptions. Returns False when that did not finish in time."""
+        from ortools.sat.python import cp_model
+
         m = self.m
-        for (l, a), xv in self.x.items():
-            m.AddHint(xv, int(sol.assign[l] == a))
-        for l, r in self.r.items():
-            m.AddHint(r, int(sol.resident[l]))
         rank = np.empty(self.L, dtype=np.int64)
         rank[order] = np.arange(self.L)
-        for l in range(self.L):
-            m.AddHint(self.pos[l], int(rank[l]))
-            m.AddHint(self.s[l], self.ticks(start[l]))
-            m.AddHint(self.e[l], self.ticks(end[l]))
-        for (u, v), b in self._before.items():
-            m.AddHint(b, int(rank[u] < rank[v]))
+        lits = [xv if sol.assign[l] == a else xv.Not() for (l, a), xv in self.x.items()]
+        lits += [r if sol.resident[l] else r.Not() for l, r in self.r.items()]
+        lits += [b if rank[u] < rank[v] else b.Not() for (u, v), b in self._before.items()]
+        m.AddAssumptions(lits)
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = num_workers
+        solver.parameters.max_time_in_seconds = time_limit_s
+        status = solver.Solve(m)
+        m.ClearAssumptions()
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return False
+        for i in range(len(m.Proto().variables)):
+            var = m.GetIntVarFromProtoIndex(i)
+            m.AddHint(var, solver.Value(var))
+        return True
 
     def solution(self, solver: Any) -> Solution:
         assign = np.zeros(self.L, dtype=np.int64)
@@ -403,12 +461,11 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     if problem.objective == "latency":   # the optimum is no worse than the warm start
         model.m.Add(model.mk <= int(np.ceil(warm_eval.latency_s / tick)) + 4 * problem.num_layers + 16)
     model.set_objective(problem.objective)
+    hinted = False
     if hint:
-        rec = warm_eval.schedule
-        start = np.array([rec.interval(n).start_s for n in sched.layer_names])
-        end = np.array([rec.interval(n).end_s for n in sched.layer_names])
-        model.hint(warm, start, end, problem.processing_order(warm.assign, warm.order)
-                   if warm.order else sched.default_order)
+        order = problem.processing_order(warm.assign, warm.order)
+        hinted = model.hint(warm, sched.default_order if order is None else order, int(num_workers),
+                            max(0.1, 0.2 * (limit - (time.perf_counter() - t0))))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = int(num_workers)
     solver.parameters.max_time_in_seconds = max(0.1, limit - (time.perf_counter() - t0))
@@ -419,7 +476,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     scale = tick if problem.objective == "latency" else energy_unit
     unit = "s" if problem.objective == "latency" else "j"
     extras: dict[str, Any] = {"status": name, "num_workers": int(num_workers), "time_limit_s": limit,
-                              "solve_s": solver.WallTime(), "tick_s": tick,
+                              "solve_s": solver.WallTime(), "tick_s": tick, "hinted": hinted,
                               "hint_objective": warm_eval.latency_s if unit == "s" else warm_eval.energy_j}
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         obj = solver.ObjectiveValue() * scale

@@ -74,20 +74,23 @@ def single_accelerator_assign(problem: Problem) -> np.ndarray:
 
 def chain_sequence(problem: Problem, assign: np.ndarray) -> list[int]:
     """A topological order that runs a layer's ready consumer on the same accelerator (same model)
-    right after it, so its input stays on chip; otherwise the lowest-index ready layer."""
+    right after it, so its input stays on chip; otherwise the ready layer first in the scheduler's
+    ``default_order``."""
     sched = problem.scheduler
     models = _models(sched)
     indeg = sched.in_degree.copy()
-    heap = [int(l) for l in np.flatnonzero(indeg == 0)]
+    prio = np.empty(problem.num_layers, dtype=np.int64)
+    prio[sched.default_order] = np.arange(problem.num_layers)
+    heap = [(int(prio[l]), int(l)) for l in np.flatnonzero(indeg == 0)]
     heapq.heapify(heap)
     placed = np.zeros(problem.num_layers, dtype=bool)
     seq: list[int] = []
     nxt: int | None = None
     while len(seq) < problem.num_layers:
         if nxt is None:
-            while placed[heap[0]]:
+            while placed[heap[0][1]]:
                 heapq.heappop(heap)
-            j = heapq.heappop(heap)
+            j = heapq.heappop(heap)[1]
         else:
             j, nxt = nxt, None
         placed[j] = True
@@ -96,7 +99,7 @@ def chain_sequence(problem: Problem, assign: np.ndarray) -> list[int]:
         for s, _ in sched.succs[j]:
             indeg[s] -= 1
             if indeg[s] == 0:
-                heapq.heappush(heap, s)
+                heapq.heappush(heap, (int(prio[s]), s))
                 if assign[s] == assign[j] and models[s] == models[j]:
                     follow.append(s)
         if follow:
