@@ -23,8 +23,8 @@ systems, agent configs, task configs) are opened and parsed by :mod:`h2h.batch.t
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -178,7 +178,6 @@ class BatchConfig:
     out: str | None
     executor: ExecutorConfig
     experiments: tuple[Experiment, ...]
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def base_dir(self) -> Path:
@@ -302,10 +301,4 @@ def _read_axis(sweep: LocatedSection, key: Any, specs: dict[str, Param]) -> Swee
 
 
 def _canon(value: Any) -> str:
-    import json
-
     return json.dumps(value, sort_keys=True, default=str)
-
-
-def known_keys(task: str) -> Sequence[str]:
-    return [*_EXPERIMENT_KEYS, *(p.key for p in TASK_PARAMS[task])]
