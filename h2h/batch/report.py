@@ -311,6 +311,9 @@ def _draw_gantt(path: Path, out_dir: Path, spec: RunSpec) -> None:
     workload, system = load_workload_of(spec), load_system_of(spec)
     result = evaluate(workload, system, data["mapping"], order=data.get("order"),
                       resident=data.get("resident"))
+    if not math.isclose(result.latency_s, data["latency_s"], rel_tol=1e-9):
+        raise ValueError(f"run {spec.run_id}: its stored mapping now schedules to {result.latency_s} s, "
+                         f"not the {data['latency_s']} s it reported (the code changed since?)")
     plots.gantt(result, path, workload=workload, title=f"{workload.name} on {system.name}: "
                 f"latency {result.latency_s * 1e3:.4g} ms, energy {result.energy_j * 1e3:.4g} mJ")
 
