@@ -456,7 +456,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     # horizon (everything serialised, each at its slowest) bounds any schedule of interest
     tick = warm_eval.latency_s / resolution
     horizon = int(np.ceil(_serial_bound_s(problem) / tick)) + 4 * problem.num_layers + 16
-    energy_unit = max(warm_eval.energy_j, 1e-30) / (resolution * 1e3)
+    energy_unit = max(warm_eval.energy_j, 1e-30) / (resolution * 1e6)
     model = _Model(problem, tick, horizon, energy_unit)
     if problem.objective == "latency":   # the optimum is no worse than the warm start
         model.m.Add(model.mk <= int(np.ceil(warm_eval.latency_s / tick)) + 4 * problem.num_layers + 16)

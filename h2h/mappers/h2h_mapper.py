@@ -158,9 +158,13 @@ class _Search:
         return Solution(assign, resident, orders_from_sequence(assign, chain_sequence(self.p, assign)))
 
 
-def _move_candidates(problem: Problem, assign: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(layers, accelerators) of every move of a layer to a producer's or consumer's accelerator."""
+def _move_candidates(problem: Problem, assign: np.ndarray, wide: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(layers, accelerators) of every move of a layer to a producer's or consumer's accelerator
+    (``wide``: to any other accelerator that can run it)."""
     sched = problem.scheduler
+    if wide:
+        layers, accs = np.nonzero(problem.feasible & (np.arange(problem.num_accelerators)[None, :] != assign[:, None]))
+        return layers.astype(np.int64), accs.astype(np.int64)
     src, dst = sched.edge_src, sched.edge_dst
     cross = assign[src] != assign[dst]
     layers = np.concatenate([src[cross], dst[cross]])
@@ -187,13 +191,13 @@ def _apply(search: _Search, assign: np.ndarray, resident: np.ndarray, moves: lis
 
 
 def _remap(search: _Search, start: Solution, start_score: float, chain: bool, max_passes: int,
-           max_prefix: int) -> tuple[Solution, float, int, int]:
+           max_prefix: int, wide: bool) -> tuple[Solution, float, int, int]:
     p = search.p
     cur, cur_score = start, start_score
     passes = moves_done = 0
     while passes < max_passes and p.time_left_s() > 0:
         passes += 1
-        layers, accs = _move_candidates(p, cur.assign)
+        layers, accs = _move_candidates(p, cur.assign, wide)
         if not len(layers):
             break
         C = len(layers)
@@ -242,8 +246,10 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
 
 @register("h2h")
 def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_prefix: int | None = None,
-        buckets: int = 4096) -> Solution:
-    """See the module docstring. ``max_prefix``: most moves accepted per pass (default L / 8, >= 8)."""
+        buckets: int = 4096, wide_moves: int = 2000) -> Solution:
+    """See the module docstring. ``max_prefix``: most moves accepted per pass (default L / 8, >= 8);
+    step 4 also tries moves to accelerators no neighbour uses when that is at most ``wide_moves``
+    candidates per pass (L x (A - 1)); 0 keeps to the paper's producer/consumer moves."""
     steps = parse_steps(steps)
     t0 = time.perf_counter()
     search = _Search(problem, steps, buckets)
@@ -262,8 +268,9 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
         cur, cur_score = search.offer("step3", [cur, chained])
     passes = moves = 0
     if 4 in steps:
+        wide = L * (problem.num_accelerators - 1) <= wide_moves
         cur, cur_score, passes, moves = _remap(search, cur, cur_score, chain, max_passes,
-                                               max_prefix or max(8, L // 8))
+                                               max_prefix or max(8, L // 8), wide)
         search.trace["step4"] = cur_score
     assert search.best is not None
     extras = {"steps": list(steps), "step_objective": search.trace, "passes": passes, "moves": moves,

@@ -1,0 +1,168 @@
+"""Every mapper on tiny instances against brute force, and CP-SAT against the scheduler.
+
+The instances (tests/mapper_instances.py) have hand-built graphs and random per-(layer, accelerator)
+latencies, on a slow bus (contention) and on a crossbar. Brute force enumerates every assignment,
+every per-accelerator order and every resident set and schedules each with the scheduler.
+"""
+from __future__ import annotations
+
+import itertools
+from types import SimpleNamespace
+
+import networkx as nx
+import numpy as np
+import pytest
+
+import h2h
+from h2h.evaluate import get_scheduler
+from h2h.mappers.brute_force import merged_order, topological_orders
+from h2h.mappers.residency import greedy_resident, knapsack_resident
+from h2h.schedule import Mapping
+from mapper_instances import diamond, random_table, system, two_models
+
+CASES = [(build, kind, seed) for build in (two_models, diamond) for kind in ("bus", "crossbar")
+         for seed in (0, 1)]
+
+
+def _instance(build, kind, seed, capacity=1200):
+    w, s = build(), system(kind, dram_capacity_bytes=capacity)
+    return w, s, random_table(w, s, seed)
+
+
+@pytest.mark.parametrize("build,kind,seed", CASES)
+def test_cpsat_equals_brute_force_and_the_scheduler(build, kind, seed):
+    w, s, ct = _instance(build, kind, seed)
+    exact = h2h.map(w, s, mapper="cpsat", cost_table=ct, time_limit_s=30)
+    brute = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets")
+    assert exact.extras["status"] == "OPTIMAL"
+    assert exact.extras["gap"] == pytest.approx(0.0, abs=1e-9)
+    assert exact.latency_s == pytest.approx(brute.latency_s, rel=1e-9)
+    # the model's optimum is what the scheduler gives for CP-SAT's mapping and per-accelerator order
+    assert exact.extras["objective_s"] == pytest.approx(exact.latency_s, rel=1e-5)
+    again = h2h.evaluate(w, s, Mapping(exact.mapping, exact.order, frozenset(exact.resident)), cost_table=ct)
+    assert again.latency_s == exact.latency_s
+
+
+@pytest.mark.parametrize("build,kind,seed", CASES[::3])
+def test_cpsat_energy_equals_brute_force(build, kind, seed):
+    w, s, ct = _instance(build, kind, seed)
+    exact = h2h.map(w, s, mapper="cpsat", objective="energy", cost_table=ct, time_limit_s=30)
+    brute = h2h.map(w, s, mapper="brute_force", objective="energy", cost_table=ct, residency="subsets")
+    assert exact.extras["status"] == "OPTIMAL"
+    assert exact.energy_j == pytest.approx(brute.energy_j, rel=1e-9)
+    assert exact.extras["objective_j"] == pytest.approx(exact.energy_j, rel=1e-4)
+
+
+def test_cpsat_refuses_edp():
+    w, s, ct = _instance(two_models, "bus", 0)
+    with pytest.raises(h2h.MappingError, match="latency or energy"):
+        h2h.map(w, s, mapper="cpsat", objective="edp", cost_table=ct)
+
+
+@pytest.mark.parametrize("build,kind,seed", CASES)
+def test_heuristics_between_optimum_and_baseline(build, kind, seed):
+    w, s, ct = _instance(build, kind, seed)
+    best = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets").latency_s
+    base = h2h.map(w, s, mapper="compute_priority", cost_table=ct).latency_s
+    ours = h2h.map(w, s, mapper="h2h", cost_table=ct).latency_s
+    rand = h2h.map(w, s, mapper="random", cost_table=ct, seed=seed).latency_s
+    assert best <= ours * (1 + 1e-12) and ours <= base * (1 + 1e-12)
+    assert rand >= best * (1 - 1e-12)
+
+
+def test_h2h_finds_the_optimum_over_assignments_on_a_tiny_chain():
+    # with ample DRAM every weight is resident; brute force over assignments in the default order
+    w, s, ct = _instance(two_models, "bus", 2, capacity=1 << 20)
+    brute = h2h.map(w, s, mapper="brute_force", cost_table=ct, orders=False)
+    ours = h2h.map(w, s, mapper="h2h", cost_table=ct)
+    assert ours.latency_s <= brute.latency_s * (1 + 1e-12)
+
+
+def test_compute_priority_hand_computed():
+    # the diamond x -> (y, z) -> w with latencies (ms) per accelerator
+    w = diamond()
+    s = system("bus", accelerators=2)
+    lat = np.array([[1.0, 2.0],    # x: acc0 finishes at 1, acc1 at 2 -> acc0
+                    [3.0, 1.0],    # y (after x at 1): acc0 1+3=4, acc1 1+1=2 -> acc1
+                    [1.0, 5.0],    # z (after x at 1): acc0 1+1=2, acc1 max(2,1)+5=7 -> acc0
+                    [2.0, 1.0]])   # w (after y=2, z=2): acc0 2+2=4, acc1 2+1=3 -> acc1
+    from costmodels.cost_table import CostTable
+
+    ct = CostTable.from_arrays(w, s.accelerators, lat * 1e-3, technology=s.technology)
+    r = h2h.map(w, s, mapper="compute_priority", cost_table=ct)
+    assert r.mapping == {"x": "acc0", "y": "acc1", "z": "acc0", "w": "acc1"}
+    assert r.resident == []
+
+
+def test_random_is_seeded_and_valid():
+    w, s, ct = _instance(diamond, "bus", 0)
+    feasible = np.ones((4, 3), dtype=bool)
+    feasible[1, :2] = False     # y may only run on acc2
+    from costmodels.cost_table import CostTable
+
+    ct = CostTable.from_arrays(w, s.accelerators, ct.compute_latency_s, feasible=feasible, technology=s.technology)
+    maps = [h2h.map(w, s, mapper="random", cost_table=ct, seed=k).mapping for k in range(8)]
+    assert maps[0] == h2h.map(w, s, mapper="random", cost_table=ct, seed=0).mapping
+    assert all(m["y"] == "acc2" for m in maps)
+    assert len({tuple(sorted(m.items())) for m in maps}) > 1
+
+
+def test_nsga2_front_matches_brute_force_on_a_tiny_instance():
+    w, s, ct = _instance(two_models, "bus", 1, capacity=1 << 20)
+    r = h2h.map(w, s, mapper="nsga2", cost_table=ct, seed=3, pop_size=32, generations=40)
+    front = r.extras["front"]
+    lat = np.array([p["latency_s"] for p in front])
+    en = np.array([p["energy_j"] for p in front])
+    # non-dominated, and the main answer is the latency-best point
+    for i in range(len(front)):
+        assert not np.any((lat <= lat[i]) & (en <= en[i]) & ((lat < lat[i]) | (en < en[i])))
+    assert r.latency_s == pytest.approx(lat.min())
+    # brute force over all assignments (default order, every weight fits so all resident)
+    sched = get_scheduler(w, s, ct)
+    A = np.array(list(itertools.product(range(3), repeat=len(w))))
+    res = greedy_resident(sched, A, np.ones((len(w), 3)))
+    b = sched.evaluate_batch(A, res)
+    assert lat.min() == pytest.approx(b.latency_s.min(), rel=1e-9)
+    assert en.min() == pytest.approx(b.energy_j.min(), rel=1e-9)
+
+
+def test_knapsack_is_optimal_against_enumeration():
+    rng = np.random.default_rng(5)
+    L = 10
+    W = rng.integers(1, 100, L).astype(float)
+    fake = SimpleNamespace(weight_bytes=W, dram_capacity_bytes=np.array([180.0, 60.0]), num_accelerators=2)
+    assign = rng.integers(0, 2, L)
+    value = rng.uniform(0, 1, (L, 2))
+    got = knapsack_resident(fake, assign, value, buckets=100_000)
+    for a in range(2):
+        on = np.flatnonzero(assign == a)
+        best = max(sum(value[i, a] for i in sub) for k in range(len(on) + 1)
+                   for sub in itertools.combinations(on, k) if W[list(sub)].sum() <= fake.dram_capacity_bytes[a])
+        assert W[on[got[on]]].sum() <= fake.dram_capacity_bytes[a]
+        assert value[on[got[on]], a].sum() == pytest.approx(best)
+    greedy = greedy_resident(fake, assign[None, :], value)[0]
+    for a in range(2):
+        assert W[(assign == a) & greedy].sum() <= fake.dram_capacity_bytes[a]
+
+
+def test_merged_order_is_the_schedulers():
+    w = h2h.load_workload("casia_surf")
+    s = h2h.load_system("examples/systems/hetero4_mid.yaml")
+    sched = get_scheduler(w, s)
+    rng = np.random.default_rng(0)
+    preds = [[i for i, _ in p] for p in sched.preds]
+    prio = np.empty(len(w), dtype=np.int64)
+    prio[sched.default_order] = np.arange(len(w))
+    for _ in range(5):
+        assign = rng.integers(0, 4, len(w))
+        seq = list(rng.permutation(len(w)))
+        # ancestors come first (strictly fewer ancestors), otherwise a random order
+        topo = sorted(range(len(w)), key=lambda l: (len(nx.ancestors(w.graph, w.layer_names[l])), seq[l]))
+        order = {s.accelerator_names[a]: [w.layer_names[l] for l in topo if assign[l] == a] for a in range(4)}
+        m = Mapping({w.layer_names[l]: s.accelerator_names[a] for l, a in enumerate(assign)}, order)
+        assert tuple(sched.order_array(m)) == merged_order(preds, assign, topo, prio)
+
+
+def test_topological_orders_counts():
+    # diamond x -> (y, z) -> w has exactly two topological orders
+    assert sorted(topological_orders([[], [0], [0], [1, 2]], 100)) == [[0, 1, 2, 3], [0, 2, 1, 3]]
