@@ -274,9 +274,11 @@ def summary_rows(runs: Iterable[RunSpec], records: Mapping[str, Mapping[str, Any
         rec = records.get(run.run_id)
         if rec is None:
             continue
+        own = {*HEAD_COLUMNS, *TAIL_COLUMNS}
+        metrics = {(f"task_{k}" if k in own else k): v for k, v in rec.get("summary", {}).items()}
         rows.append({"run_id": rec["run_id"], "experiment": rec["experiment"], "task": rec["task"],
                      "status": rec["status"], "seed": rec["seed"], **rec.get("columns", {}),
-                     **rec.get("summary", {}), "elapsed_s": rec.get("elapsed_s"),
+                     **metrics, "elapsed_s": rec.get("elapsed_s"),
                      "error": rec.get("error", ""), "run_dir": f"{RUNS_DIR}/{rec['run_id']}"})
     return rows
 

@@ -162,9 +162,9 @@ def run_map(run: RunSpec, run_dir: Path) -> dict[str, Any]:
 
         write_trace(result, run_dir / "trace.json")
     summary: dict[str, Any] = {"latency_s": result.latency_s, "energy_j": result.energy_j}
-    for key in ("status", "bound", "gap"):
-        if data.get(key) is not None:
-            summary[key] = data[key]
+    for key, column in (("status", "solver_status"), ("bound", "bound"), ("gap", "gap")):
+        if data.get(key) is not None:  # cpsat reports these
+            summary[column] = data[key]
     return summary
 
 
