@@ -65,3 +65,15 @@ def test_leftovers_of_a_killed_batch_are_cleaned_and_do_not_count(tmp_path):
     _clean_staging(tmp_path)
     assert sorted(p.name for p in runs.iterdir()) == ["def"]
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_task_metrics_never_shadow_the_runner_columns():
+    from h2h.batch.runner import summary_rows
+    from h2h.batch.sweep import RunSpec
+
+    run = RunSpec("abc", "exp", "map", 0, {}, {}, {}, {}, {})
+    record = {"run_id": "abc", "experiment": "exp", "task": "map", "status": "ok", "seed": 0,
+              "columns": {"mapper": "cpsat"}, "summary": {"status": "OPTIMAL", "latency_s": 1.5},
+              "elapsed_s": 0.1, "error": ""}
+    (row,) = summary_rows([run], {"abc": record})
+    assert (row["status"], row["task_status"], row["latency_s"]) == ("ok", "OPTIMAL", 1.5)
