@@ -1,0 +1,120 @@
+"""``h2h map``: the JSON contract, output files and bad input (one line on stderr, exit code 2)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from h2h.cli import main
+from mapper_instances import system, two_models
+
+MID = "examples/systems/hetero4_mid.yaml"
+
+
+@pytest.fixture()
+def tiny(tmp_path):
+    wpath = tmp_path / "two_models.yaml"
+    wpath.write_text(yaml.safe_dump(two_models().to_dict(), sort_keys=False))
+    spath = tmp_path / "tiny.yaml"
+    system("bus", accelerators=3).save(spath)
+    return str(wpath), str(spath)
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("mapper", ["compute_priority", "h2h", "random", "cpsat", "nsga2", "brute_force"])
+def test_json_contract(capsys, tiny, mapper):
+    code, out, err = run(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapper", mapper,
+                         "--time-limit", "20", "--json")
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert len(lines) == 1
+    d = json.loads(lines[0])
+    assert d["mapper"] == mapper
+    assert d["latency_s"] > 0 and d["energy_j"] > 0
+    assert set(d["mapping"]) == {"a1", "a2", "b1", "b2", "f"}
+    assert set(d["mapping"].values()) <= {"acc0", "acc1", "acc2"}
+    if mapper == "cpsat":
+        assert d["status"] == "OPTIMAL" and d["gap"] == pytest.approx(0.0, abs=1e-9)
+        assert d["bound"] == pytest.approx(d["latency_s"], rel=1e-5)
+    if mapper == "nsga2":
+        assert d["front"] and all({"latency_s", "energy_j", "mapping"} <= set(p) for p in d["front"])
+
+
+def test_summary_trace_and_plots(capsys, tiny, tmp_path):
+    trace, plot = tmp_path / "t.json", tmp_path / "g.png"
+    code, out, _ = run(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapper", "nsga2",
+                       "--time-limit", "5", "--trace", str(trace), "--plot", str(plot))
+    assert code == 0
+    assert "latency" in out and "Pareto front" in out
+    events = json.loads(trace.read_text())["traceEvents"]
+    assert any(e.get("cat") == "compute" for e in events)
+    assert plot.stat().st_size > 0 and (tmp_path / "g_pareto.png").stat().st_size > 0
+
+
+def test_given_mapping_is_scheduled(capsys, tiny, tmp_path):
+    f = tmp_path / "m.json"
+    f.write_text(json.dumps({"a1": "acc0", "a2": "acc0", "b1": "acc1", "b2": "acc1", "f": "acc2"}))
+    code, out, err = run(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f), "--json")
+    assert code == 0, err
+    assert json.loads(out)["mapping"]["f"] == "acc2"
+
+
+def _bad(capsys, *argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("h2h: error:")
+    return lines[0]
+
+
+def test_unknown_mapper_workload_system(capsys, tiny):
+    assert "unknown mapper 'greedy'" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1],
+                                              "--mapper", "greedy")
+    assert "no_such_net" in _bad(capsys, "map", "--workload", "no_such_net", "--system", MID)
+    assert "no such system file" in _bad(capsys, "map", "--workload", tiny[0], "--system", "nope.yaml")
+
+
+def test_mapping_with_unknown_layer_or_accelerator(capsys, tiny, tmp_path):
+    f = tmp_path / "m.json"
+    f.write_text(json.dumps({"a1": "acc0", "a2": "acc0", "b1": "acc1", "b2": "acc1", "f": "acc2", "zz": "acc0"}))
+    assert "zz" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f))
+    f.write_text(json.dumps({"a1": "acc0", "a2": "acc0", "b1": "acc1", "b2": "acc1", "f": "gpu"}))
+    assert "gpu" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f))
+
+
+def test_system_without_a_path(capsys, tiny, tmp_path):
+    d = system("bus", accelerators=3).to_dict()
+    d["interconnect"] = {"kind": "links", "links": [
+        {"between": ["host", "acc0"], "bandwidth_gbps": 1}, {"between": ["acc0", "acc1"], "bandwidth_gbps": 1}]}
+    p = tmp_path / "cut.yaml"
+    p.write_text(yaml.safe_dump(d))
+    assert "no path" in _bad(capsys, "map", "--workload", tiny[0], "--system", str(p))
+
+
+def test_layer_no_accelerator_can_run(capsys, tiny, tmp_path):
+    d = system("bus", accelerators=2).to_dict()
+    for a in d["accelerators"]:
+        a["l1_bytes"] = 16     # too small for the 3x3 convolutions under kcp_ws
+    p = tmp_path / "small.yaml"
+    p.write_text(yaml.safe_dump(d))
+    assert "no accelerator can run" in _bad(capsys, "map", "--workload", tiny[0], "--system", str(p))
+
+
+def test_bad_steps_and_objective(capsys, tiny):
+    assert "steps" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--steps", "1,7")
+    assert "latency or energy" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1],
+                                       "--mapper", "cpsat", "--objective", "edp")
+
+
+def test_python_api_takes_specs():
+    import h2h
+
+    r = h2h.map("casia_surf", MID, mapper="compute_priority")
+    assert r.latency_s > 0 and r.mapper == "compute_priority"
+    assert "h2h" in h2h.MAPPERS and "cpsat" in h2h.MAPPERS
