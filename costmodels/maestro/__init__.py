@@ -67,6 +67,22 @@ def analyze_batch(layers: LayerBatch, dataflow: "Dataflow | str", hw: Hardware) 
     return Analysis(**out, error=error)
 
 
+def _distinct(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """First index of each distinct row of ``columns`` and each row's distinct-row number."""
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    span = 1
+    for col in columns:
+        width = int(col.max()) + 1 if len(col) else 1
+        if span * width >= 2**62:  # too wide for one integer key: compare whole rows
+            _, first, inv = np.unique(np.stack(columns, axis=1), axis=0, return_index=True,
+                                      return_inverse=True)
+            return first, inv.reshape(-1)
+        key = key + col * span
+        span *= width
+    _, first, inv = np.unique(key, return_index=True, return_inverse=True)
+    return first, inv.reshape(-1)
+
+
 def _analyze_group(df: Dataflow, kind: int, batch: bool, layers: LayerBatch, idx: np.ndarray,
                    hwa: dict, out: dict, error: np.ndarray) -> None:
     def cols_of(rows: np.ndarray) -> dict[str, np.ndarray]:
@@ -74,9 +90,7 @@ def _analyze_group(df: Dataflow, kind: int, batch: bool, layers: LayerBatch, idx
 
     num_pes = np.asarray(hwa["num_pes"], dtype=np.int64)
     # distinct (layer, num_pes): reuse and traffic do not depend on bandwidths
-    key = np.stack([getattr(layers, c)[idx] for c in _COLS] + [num_pes[idx]], axis=1)
-    _, first, inv = np.unique(key, axis=0, return_index=True, return_inverse=True)
-    inv = inv.reshape(-1)
+    first, inv = _distinct([getattr(layers, c)[idx] for c in _COLS] + [num_pes[idx]])
     uniq = idx[first]
     found: list[LevelError] = []
     try:
