@@ -152,6 +152,11 @@ class _Search:
             self.best, self.best_score = sols[k], float(scores[k])
         return sols[k], float(scores[k])
 
+    def note(self, sol: Solution, score: float) -> None:
+        """Remember a solution whose exact objective is already known."""
+        if score < self.best_score:
+            self.best, self.best_score = sol, score
+
     def ordered(self, assign: np.ndarray, resident: np.ndarray, chain: bool) -> Solution:
         if not chain:
             return Solution(assign, resident)
@@ -190,6 +195,33 @@ def _apply(search: _Search, assign: np.ndarray, resident: np.ndarray, moves: lis
     return a, r
 
 
+def _best_prefix(search: _Search, cur: Solution, better: np.ndarray, layers: np.ndarray, accs: np.ndarray,
+                 order: np.ndarray | None, max_prefix: int) -> tuple[Solution, float, int] | None:
+    """Apply the improving moves ``better`` (best first, one per layer) as cumulative prefixes, scored
+    in one batch; return the best prefix as (solution, its exact objective, number of moves)."""
+    p = search.p
+    chosen: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for c in better:
+        if int(layers[c]) not in seen:
+            seen.add(int(layers[c]))
+            chosen.append((int(layers[c]), int(accs[c])))
+        if len(chosen) >= max_prefix:
+            break
+    prefixes = [_apply(search, cur.assign, cur.resident, chosen[:k]) for k in range(1, len(chosen) + 1)]
+    pa = np.stack([x[0] for x in prefixes])
+    pr = np.stack([x[1] for x in prefixes])
+    pscores = p.score(p.evaluate(pa, pr, order))
+    k = int(np.argmin(pscores))
+    if cur.order is None:    # the scheduler's default order: these scores are exact
+        sol = Solution(pa[k], pr[k])
+        search.note(sol, float(pscores[k]))
+        return sol, float(pscores[k]), k + 1
+    sol = Solution(pa[k], pr[k], orders_from_sequence(pa[k], order))
+    best, score = search.offer("step4 prefix", [sol])
+    return best, score, k + 1
+
+
 def _remap(search: _Search, start: Solution, start_score: float, chain: bool, max_passes: int,
            max_prefix: int, wide: bool) -> tuple[Solution, float, int, int]:
     p = search.p
@@ -212,41 +244,31 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
         order = p.processing_order(cur.assign, cur.order)
         scores = p.score(p.evaluate(cand, res, order))
         better = np.flatnonzero(scores < cur_score * (1 - 1e-12))
-        if not len(better):
-            break
-        better = better[np.argsort(scores[better], kind="stable")]
-        chosen: list[tuple[int, int]] = []
-        seen: set[int] = set()
-        for c in better:
-            if int(layers[c]) not in seen:
-                seen.add(int(layers[c]))
-                chosen.append((int(layers[c]), int(accs[c])))
-            if len(chosen) >= max_prefix:
-                break
-        prefixes = [_apply(search, cur.assign, cur.resident, chosen[:k]) for k in range(1, len(chosen) + 1)]
-        pa = np.stack([x[0] for x in prefixes])
-        pr = np.stack([x[1] for x in prefixes])
-        pscores = p.score(p.evaluate(pa, pr, order))
-        k = int(np.argmin(pscores))
-        new_assign = pa[k]
-        options = [Solution(new_assign, pr[k], None if cur.order is None else
-                            orders_from_sequence(new_assign, order if order is not None else
-                                                 search.sched.default_order))]
+        if len(better):
+            better = better[np.argsort(scores[better], kind="stable")]
+            step = _best_prefix(search, cur, better, layers, accs, order, max_prefix)
+            if step is not None and step[1] < cur_score * (1 - 1e-12):
+                cur, cur_score = step[0], step[1]
+                moves_done += step[2]
+                continue
+        # no single move helps: refresh what the passes approximate (the knapsack, the chain order)
+        options = []
         if 2 in search.steps:
-            options.append(Solution(new_assign, search.resident(new_assign), options[0].order))
+            options.append(Solution(cur.assign, search.resident(cur.assign), cur.order))
         if chain:
-            options += [search.ordered(new_assign, o.resident, True) for o in options]
-        best, score = search.offer(f"step4 pass {passes}", options)
+            options += [search.ordered(cur.assign, o.resident, True) for o in (cur, *options)]
+        if not options:
+            break
+        best, score = search.offer(f"step4 refresh {passes}", options)
         if not score < cur_score * (1 - 1e-12):
             break
         cur, cur_score = best, score
-        moves_done += k + 1
     return cur, cur_score, passes, moves_done
 
 
 @register("h2h")
 def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_prefix: int | None = None,
-        buckets: int = 4096, wide_moves: int = 2000) -> Solution:
+        buckets: int = 4096, wide_moves: int = 600) -> Solution:
     """See the module docstring. ``max_prefix``: most moves accepted per pass (default L / 8, >= 8);
     step 4 also tries moves to accelerators no neighbour uses when that is at most ``wide_moves``
     candidates per pass (L x (A - 1)); 0 keeps to the paper's producer/consumer moves."""
