@@ -277,17 +277,22 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
     search = _Search(problem, steps, buckets)
     L = problem.num_layers
     baseline = Solution(compute_priority_assign(problem), np.zeros(L, dtype=bool))
-    search.offer("compute_priority", [baseline])
-    assign = baseline.assign if 1 in steps else single_accelerator_assign(problem)
-    cur, cur_score = search.offer("step1", [Solution(assign, np.zeros(L, dtype=bool))])
+    _, base_score = search.offer("compute_priority", [baseline])
+    if 1 in steps:
+        cur, cur_score = baseline, base_score
+        search.trace["step1"] = base_score
+    else:
+        cur, cur_score = search.offer("step1", [Solution(single_accelerator_assign(problem),
+                                                         np.zeros(L, dtype=bool))])
     if 2 in steps:
-        cur, cur_score = search.offer("step2", [Solution(assign, search.resident(assign))])
+        # the knapsack's resident set, kept unless the objective says otherwise (one batch)
+        cur, cur_score = search.offer("step2", [Solution(cur.assign, search.resident(cur.assign)), cur])
     chain = False
     if 3 in steps:
         chained = search.ordered(cur.assign, cur.resident, True)
-        scores = search.true_scores([cur, chained])
-        chain = bool(scores[1] < scores[0])
-        cur, cur_score = search.offer("step3", [cur, chained])
+        best, score = search.offer("step3", [cur, chained])
+        chain = best is chained
+        cur, cur_score = best, score
     passes = moves = 0
     if 4 in steps:
         wide = L * (problem.num_accelerators - 1) <= wide_moves

@@ -1,0 +1,125 @@
+"""Reproduce the H2H experiment: compute_priority against h2h, and the ablation of each step.
+
+Every MMMT workload of the zoo on the three hetero4 systems (the same four accelerators on a low,
+medium and high bandwidth bus). For each pair: compute_priority; h2h with steps added one at a time
+(1, 1+2, 1+2+3, 1+2+3+4 = full, all with the latency objective); h2h with each step left out; and
+compute_priority vs h2h with the energy objective. Reductions are ``1 - h2h / compute_priority``.
+
+Run:  .venv/bin/python benchmarks/h2h_repro.py [--out benchmarks/results/h2h_repro.md]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import h2h  # noqa: E402
+from scheduler_speed import machine  # noqa: E402
+from workloads.zoo import list_zoo  # noqa: E402
+
+SYSTEMS = ("low", "mid", "high")
+CUMULATIVE = ((1,), (1, 2), (1, 2, 3), (1, 2, 3, 4))
+LEAVE_OUT = ((2, 3, 4), (1, 3, 4), (1, 2, 4), (1, 2, 3))
+
+
+def pct(new: float, base: float) -> str:
+    return f"{(1 - new / base) * 100:.1f}%"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(REPO / "benchmarks/results/h2h_repro.md"))
+    args = ap.parse_args()
+    names = [e["name"] for e in list_zoo() if e["mmmt"]]
+    main_rows, abl_rows, lat_red, en_red, en_obj_red = [], [], [], [], []
+    t_start = time.perf_counter()
+    for name in names:
+        w = h2h.load_workload(name)
+        for bw in SYSTEMS:
+            s = h2h.load_system(REPO / f"examples/systems/hetero4_{bw}.yaml")
+            base = h2h.map(w, s, mapper="compute_priority")
+            full = h2h.map(w, s, mapper="h2h")
+            base_e = h2h.map(w, s, mapper="compute_priority", objective="energy")
+            full_e = h2h.map(w, s, mapper="h2h", objective="energy")
+            lat_red.append(1 - full.latency_s / base.latency_s)
+            en_red.append(1 - full.energy_j / base.energy_j)
+            en_obj_red.append(1 - full_e.energy_j / base_e.energy_j)
+            main_rows.append(
+                f"| {name} ({len(w)}) | hetero4_{bw} | {base.latency_s * 1e3:.3f} | {full.latency_s * 1e3:.3f} | "
+                f"**{pct(full.latency_s, base.latency_s)}** | {base.energy_j * 1e3:.2f} | {full.energy_j * 1e3:.2f} | "
+                f"{pct(full.energy_j, base.energy_j)} | **{pct(full_e.energy_j, base_e.energy_j)}** | "
+                f"{full.extras['passes']} | {full.runtime_s:.2f} |")
+            cum = [pct(h2h.map(w, s, mapper="h2h", steps=st).latency_s, base.latency_s) for st in CUMULATIVE]
+            out = [pct(h2h.map(w, s, mapper="h2h", steps=st).latency_s, base.latency_s) for st in LEAVE_OUT]
+            abl_rows.append(f"| {name} | hetero4_{bw} | " + " | ".join(cum) + " | " + " | ".join(out) + " |")
+            print(main_rows[-1], flush=True)
+    total = time.perf_counter() - t_start
+    rng = lambda xs: f"{min(xs) * 100:.1f}% to {max(xs) * 100:.1f}%"  # noqa: E731
+    text = f"""# H2H reproduction: compute_priority vs h2h on the MMMT zoo
+
+Command: `.venv/bin/python benchmarks/h2h_repro.py` ({total:.0f} s in all)
+Machine: {machine()}
+
+Systems: `examples/systems/hetero4_{{low,mid,high}}.yaml` (NVDLA-large, ShiDianNao-, Eyeriss- and
+NVDLA-small-like accelerators on one shared bus of low, medium or high bandwidth). Latency and energy
+come from the scheduler (`h2h.evaluate`) for both mappers; "reduction" is `1 - h2h / compute_priority`.
+
+## Main result (objective latency; last energy column: both mappers run with objective energy)
+
+| workload (layers) | system | CP latency (ms) | h2h latency (ms) | latency reduction | CP energy (mJ) | h2h energy (mJ) | energy reduction | energy reduction (energy objective) | step-4 passes | h2h time (s) |
+|---|---|---|---|---|---|---|---|---|---|---|
+{chr(10).join(main_rows)}
+
+Latency reduction: {rng(lat_red)}; energy reduction of the latency-optimised mapping: {rng(en_red)};
+energy reduction with the energy objective: {rng(en_obj_red)}.
+The paper (Zhang et al., DAC 2022) reports 15-74% lower latency and 23-64% lower energy.
+
+## Ablation: latency reduction vs compute_priority
+
+Steps: 1 computation-prioritised initial mapping, 2 weight locality (knapsack), 3 activation
+locality (chain order), 4 communication-aware re-mapping.
+
+| workload | system | step 1 | 1+2 | 1+2+3 | 1+2+3+4 (full) | without 1 | without 2 | without 3 | without 4 |
+|---|---|---|---|---|---|---|---|---|---|
+{chr(10).join(abl_rows)}
+"""
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(text + DISCUSSION)
+    print(f"wrote {args.out}")
+
+
+DISCUSSION = """
+## How this compares with the paper, honestly
+
+* **Same direction, smaller spread.** Our reductions depend on how much of compute_priority's
+  latency is communication. The paper's systems and its cost model (its own analytical accelerator
+  models, with weights streamed from host for every layer and the activation traffic of every layer
+  boundary) make communication dominate; ours price computation with a MAESTRO-style data-centric
+  analysis and move data over a bus whose bandwidth we document in the system files, so
+  computation is a larger share and there is less to win.
+* **Step 1 alone is the baseline** (0.0%): h2h's step 1 *is* compute_priority.
+* **Weight locality (step 2)** pays most on the low-bandwidth bus, where weight loads dominate;
+  DRAM capacities (16-64 MiB) are chosen so that not every multi-model workload fits, which keeps
+  it a knapsack.
+* **Activation locality (step 3)** is often 0: the scheduler already keeps a tensor on chip when its
+  consumer runs next on the same accelerator, and our default processing order (earliest start
+  first) already runs chains back to back; the chain order is kept only when it helps.
+* **Re-mapping (step 4)** gives most of the gain on the larger workloads, because it is scored with
+  the full scheduler (link contention included) rather than re-timing a graph as the original code
+  does, and because it runs to a fixed point instead of two sweeps.
+* **Energy.** With the latency objective, energy falls mostly through fewer host transfers
+  (resident weights, on-chip activations) and the shorter makespan (static energy). Our
+  compute/on-chip energy is a large, mapping-insensitive part of the total, which bounds the energy
+  reduction from above more tightly than in the paper.
+* Numbers here are for our systems and cost model; they are not the paper's testbed, and we do not
+  tune anything to match its percentages.
+"""
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Mapper speed and exactness.
+
+Part ``cli``: wall time of the whole ``h2h map`` command (process start, imports, cost table, h2h,
+JSON) on the largest zoo workload (xr_set, 402 layers) on hetero4_mid, best of ``--repeat`` runs,
+with the machine's load average (other jobs share the 2 cores).
+Part ``mappers``: runtime of each mapper on the MMMT zoo (hetero4_mid), in-process.
+Part ``cpsat``: small MMMT graphs of at most 30 layers on the four hetero4 accelerators: CP-SAT
+(8 workers, 60 s) status, objective, bound and gap, and h2h's distance from CP-SAT's best.
+The small graphs are honest truncations: the first ``n`` layers of each model of an MMMT zoo
+workload (topological order), with the edges among the kept layers.
+
+Run:  .venv/bin/python benchmarks/mapper_speed.py [--parts cli,mappers,cpsat] [--out ...]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import h2h  # noqa: E402
+from scheduler_speed import machine  # noqa: E402
+from workloads.graph import Workload  # noqa: E402
+
+MID = REPO / "examples/systems/hetero4_mid.yaml"
+
+
+def per_model(w: Workload, n: int) -> Workload:
+    """The first ``n`` layers of each model of ``w`` and the edges among them."""
+    count: dict[str, int] = {}
+    keep = []
+    for layer in w.layers:
+        if count.get(layer.model, 0) < n:
+            keep.append(layer)
+            count[layer.model] = count.get(layer.model, 0) + 1
+    names = {x.name for x in keep}
+    return Workload(f"{w.name}[{n}/model]", keep,
+                    [(e.src, e.dst, e.port) for e in w.edges if e.src in names and e.dst in names])
+
+
+def part_cli(repeat: int) -> str:
+    cmd = [str(REPO / ".venv/bin/h2h"), "map", "--workload", "xr_set", "--system", str(MID), "--mapper", "h2h",
+           "--json"]
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, cwd=REPO)
+        times.append(time.perf_counter() - t)
+    load = os.getloadavg()
+    return (f"## Whole CLI call, largest zoo workload\n\n`{' '.join(['.venv/bin/h2h', *cmd[1:]]).replace(str(REPO) + '/', '')}`\n\n"
+            f"| runs | best (s) | median (s) | worst (s) | load average (1, 5, 15 min) |\n|---|---|---|---|---|\n"
+            f"| {repeat} | {min(times):.2f} | {sorted(times)[len(times) // 2]:.2f} | {max(times):.2f} | "
+            f"{load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f} |\n")
+
+
+def part_mappers() -> str:
+    rows = []
+    s = h2h.load_system(MID)
+    for name in ("casia_surf", "facebagnet", "vlocnet", "xr_set"):
+        w = h2h.load_workload(name)
+        h2h.map(w, s, mapper="compute_priority")   # cost table and scheduler built once
+        cells = []
+        for mapper, kw in (("compute_priority", {}), ("h2h", {}), ("random", {}), ("nsga2", {"time_limit_s": 20})):
+            r = h2h.map(w, s, mapper=mapper, **kw)
+            cells.append(f"{r.latency_s * 1e3:.2f} ms / {r.runtime_s:.2f} s")
+        rows.append(f"| {name} ({len(w)}) | " + " | ".join(cells) + " |")
+    return ("## Mappers in-process (hetero4_mid): latency found / runtime\n\n"
+            "| workload | compute_priority | h2h | random | nsga2 (20 s, pop 64) |\n|---|---|---|---|---|\n"
+            + "\n".join(rows) + "\n")
+
+
+def part_cpsat(limit_s: float) -> str:
+    rows, within = [], []
+    cases = [("casia_surf", 6), ("casia_surf", 8), ("facebagnet", 7), ("vlocnet", 10), ("xr_set", 5),
+             ("xr_set", 6)]
+    for system in ("hetero4_low", "hetero4_mid"):
+        s = h2h.load_system(REPO / f"examples/systems/{system}.yaml")
+        for name, n in cases:
+            w = per_model(h2h.load_workload(name), n)
+            base = h2h.map(w, s, mapper="compute_priority")
+            ours = h2h.map(w, s, mapper="h2h")
+            exact = h2h.map(w, s, mapper="cpsat", time_limit_s=limit_s, num_workers=8)
+            x = exact.extras
+            off = ours.latency_s / exact.latency_s - 1
+            if x["status"] == "OPTIMAL":
+                within.append(off)
+            rows.append(f"| {w.name} | {len(w)} | {system} | {base.latency_s * 1e3:.3f} | {ours.latency_s * 1e3:.3f} | "
+                        f"{exact.latency_s * 1e3:.3f} | {x['status']} | {(x.get('bound') or 0) * 1e3:.3f} | "
+                        f"{(x.get('gap') or 0) * 100:.1f}% | {off * 100:+.2f}% | {x['solve_s']:.1f} |")
+            print(rows[-1], flush=True)
+    summary = (f"CP-SAT proved optimality on {len(within)} of {len(rows)} instances; where it did, h2h is "
+               f"{min(within) * 100:.2f}% to {max(within) * 100:.2f}% above the optimum.\n" if within else
+               "CP-SAT proved no instance optimal within the limit.\n")
+    return (f"## CP-SAT on MMMT graphs of at most 32 layers ({limit_s:.0f} s, 8 workers)\n\n"
+            "| workload | layers | system | compute_priority (ms) | h2h (ms) | cpsat (ms) | status | bound (ms) | gap | "
+            "h2h vs cpsat | solve (s) |\n|---|---|---|---|---|---|---|---|---|---|---|\n"
+            + "\n".join(rows) + "\n\n" + summary)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--parts", default="cli,mappers,cpsat")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--cpsat-limit", type=float, default=60.0)
+    ap.add_argument("--out", default=str(REPO / "benchmarks/results/mapper_speed.md"))
+    args = ap.parse_args()
+    parts = args.parts.split(",")
+    text = [f"# Mapper speed and exactness\n\nCommand: `.venv/bin/python benchmarks/mapper_speed.py "
+            f"--parts {args.parts}`\nMachine: {machine()}\n"]
+    if "cli" in parts:
+        text.append(part_cli(args.repeat))
+    if "mappers" in parts:
+        text.append(part_mappers())
+    if "cpsat" in parts:
+        text.append(part_cpsat(args.cpsat_limit))
+    Path(args.out).write_text("\n".join(text))
+    print("\n".join(text))
+
+
+if __name__ == "__main__":
+    main()
