@@ -44,6 +44,16 @@ def test_cpsat_equals_brute_force_and_the_scheduler(build, kind, seed):
 
 
 @pytest.mark.parametrize("build,kind,seed", CASES[::3])
+def test_cpsat_with_ample_dram_equals_brute_force(build, kind, seed):
+    # every weight fits: residency is fixed by dominance inside the model, brute force tries all sets
+    w, s, ct = _instance(build, kind, seed, capacity=1 << 20)
+    exact = h2h.map(w, s, mapper="cpsat", cost_table=ct, time_limit_s=30)
+    brute = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets")
+    assert exact.extras["status"] == "OPTIMAL"
+    assert exact.latency_s == pytest.approx(brute.latency_s, rel=1e-9)
+
+
+@pytest.mark.parametrize("build,kind,seed", CASES[::3])
 def test_cpsat_energy_equals_brute_force(build, kind, seed):
     w, s, ct = _instance(build, kind, seed)
     exact = h2h.map(w, s, mapper="cpsat", objective="energy", cost_table=ct, time_limit_s=30)

@@ -114,6 +114,7 @@ class _Model:
             items = [(l, z) for (l, b), z in self.z.items() if b == a]
             if items and sum(W[l] for l, _ in items) > sched.dram_capacity_bytes[a]:
                 m.Add(sum(int(W[l]) * z for l, z in items) <= int(sched.dram_capacity_bytes[a]))
+        self._dominant_residency()
 
         # processing order: positions and before(u, v)
         self.pos = [m.NewIntVar(0, L - 1, f"pos{l}") for l in range(L)]
@@ -236,6 +237,28 @@ class _Model:
             m.Add(sum(t[8] * t[4] for t in on_link) <= self.mk)   # redundant: the link's busy time
         self.static_w = float(sched.static_power_w.sum())
         self.energy_unit_j = energy_unit_j
+
+    def _dominant_residency(self) -> None:
+        """Fix r = 1 where residency cannot hurt: wherever the layer may run, its weights fit beside
+        every other layer's (no capacity choice), and reading them from local DRAM takes no longer
+        than the uncontended host load it replaces. In the scheduler a resident layer is then ready
+        no later, its load is shorter and the links are free earlier for every later booking (all
+        rules are monotone), and it spends no link energy; so some optimum has it resident."""
+        sched, feas = self.sched, self.feas
+        W, X = sched.weight_bytes, sched.external_input_bytes
+        host = sched.host_index
+        for l, r in self.r.items():
+            ok = True
+            for a in range(self.A):
+                if not feas[l, a]:
+                    continue
+                fits = W[feas[:, a]].sum() <= sched.dram_capacity_bytes[a]
+                read_s = W[l] / (sched.dram_bandwidth_gbps[a] * 1e9)
+                if not fits or read_s > float(sched.transfer_time_s(host, a, W[l] + X[l])):
+                    ok = False
+                    break
+            if ok:
+                self.m.Add(r == 1)
 
     # ---- helpers ---------------------------------------------------------------------------------
     def ticks(self, seconds: Any) -> int:
