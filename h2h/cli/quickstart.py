@@ -1,0 +1,27 @@
+"""``h2h quickstart``: the demo that ``make demo`` runs, examples/quickstart.yaml through ``h2h batch``."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workloads.errors import H2HError
+
+QUICKSTART = Path(__file__).resolve().parents[2] / "examples" / "quickstart.yaml"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "quickstart",
+        help="run the demo study: map an MMMT workload with compute_priority and h2h, then a small co-design",
+    )
+    p.add_argument("--out", metavar="DIR", help="results folder (default: results/quickstart)")
+    p.set_defaults(func=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    if not QUICKSTART.is_file():
+        raise H2HError("the quickstart needs a source checkout of h2h (examples/ is not installed)",
+                       file=str(QUICKSTART))
+    from h2h.cli.batch import handle as batch
+
+    return batch(argparse.Namespace(config=str(QUICKSTART), out=args.out, check=False, workers=None))
