@@ -175,8 +175,11 @@ class LevelCases:
         self._memo: dict[tuple, np.ndarray] = {}
 
     # -- volumes one sub-cluster holds / receives / sends ------------------------------------
+    # ``first``: the first sub-cluster of the spatial map (it cannot share with a neighbour);
+    # ``see``: the last sub-cluster at a spatial edge, whose tile is cut short.
     @_memo
     def pe_mapped(self, tensor: str, first: bool, see: bool) -> np.ndarray:
+        """Elements of ``tensor`` a sub-cluster holds in each case (GetPEMappedVolume)."""
         coupled = self.prob.tensors[tensor]
         ret = np.ones(self.cs.shape, dtype=np.int64)
         for d, m in enumerate(self.lv.maps):
@@ -194,6 +197,8 @@ class LevelCases:
 
     @_memo
     def pe_ingress(self, tensor: str, first: bool, see: bool) -> np.ndarray:
+        """New elements of an input tensor a sub-cluster receives in each case, after temporal
+        reuse (tiles that did not change) and spatial reuse (overlap with the neighbour)."""
         cs = self.cs
         coupled = self.prob.tensors[tensor]
         ch = cs.changing
@@ -231,6 +236,7 @@ class LevelCases:
 
     @_memo
     def pe_egress(self, psums: bool, first: bool, see: bool, consider: bool) -> np.ndarray:
+        """Outputs a sub-cluster sends in each case, or with ``psums`` its partial sums (MACs)."""
         cs = self.cs
         out_vars = self.prob.tensors["output"]
         ret = np.ones(cs.shape, dtype=np.int64)
