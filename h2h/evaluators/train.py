@@ -4,7 +4,7 @@ The candidate is built from its architecture spec by :func:`~h2h.evaluators.torc
 (the network the cost model prices), trained on CPU within a :class:`TrainBudget`, and scored on a
 held-out split stratified by (group, label). Runs are seeded: weights, data order and the split
 depend only on ``seed``, and torch's deterministic algorithms are switched on while training, so
-the same spec on the same machine with the same thread count (``num_threads``) gives the same
+the same spec with the same thread count (``num_threads``, 1 by default) gives the same
 metrics. Only ``train_time_s``, the wall-clock seconds spent in the training loop, varies, and
 so does everything when ``max_seconds`` cuts training short (how far it got depends on speed).
 
@@ -88,13 +88,15 @@ class TrainEvaluator:
 
     ``dataset`` is a source (:class:`SyntheticGroups`, :class:`ImageFolderCSV`) or its config dict.
     It is loaded once per input resolution and split ``test_fraction`` / rest, stratified.
-    ``num_threads`` pins torch's intra-op threads while training (results are reproducible for a
-    fixed thread count).
+    ``num_threads`` pins torch's intra-op threads while training and scoring. The default, 1,
+    makes results the same on machines with different core counts, suits searches that evaluate
+    several candidates at once, and avoids the slowdown of multi-threaded kernels on a busy
+    machine (benchmarks/results/evaluators_train.md).
     """
 
     def __init__(self, dataset: SyntheticGroups | ImageFolderCSV | Mapping[str, Any],
                  budget: TrainBudget | Mapping[str, Any] | None = None, *, test_fraction: float = 0.25,
-                 seed: int = 0, metrics: Iterable[str] | None = None, num_threads: int | None = None) -> None:
+                 seed: int = 0, metrics: Iterable[str] | None = None, num_threads: int | None = 1) -> None:
         self.source = dataset_from_config(dataset) if isinstance(dataset, Mapping) else dataset
         if not isinstance(self.source, (SyntheticGroups, ImageFolderCSV)):
             raise EvaluatorConfigError(f"dataset must be a SyntheticGroups, ImageFolderCSV or a config "
@@ -105,8 +107,10 @@ class TrainEvaluator:
         if not 0.0 < test_fraction < 1.0:
             raise EvaluatorConfigError(f"test_fraction must be in (0, 1), got {test_fraction}",
                                        item="test_fraction")
-        if num_threads is not None and num_threads < 1:
-            raise EvaluatorConfigError(f"num_threads must be >= 1, got {num_threads}", item="num_threads")
+        if num_threads is not None and (not isinstance(num_threads, int) or isinstance(num_threads, bool)
+                                        or num_threads < 1):
+            raise EvaluatorConfigError(f"num_threads must be an integer >= 1 (or None for torch's "
+                                       f"default), got {num_threads!r}", item="num_threads")
         self.test_fraction = test_fraction
         self.seed = int(seed)
         self.num_threads = num_threads
@@ -167,12 +171,13 @@ def _deterministic(num_threads: int | None) -> Iterator[Any]:
 
 
 def _standardise(images: np.ndarray, mean: np.ndarray, std: np.ndarray):
+    """Standardised NCHW tensor stored channels-last, the layout the module is trained in."""
     torch = import_torch()
-    return torch.from_numpy((images - mean) / std)
+    return torch.from_numpy((images - mean) / std).contiguous(memory_format=torch.channels_last)
 
 
 def train_module(spec: Mapping[str, Any], train: GroupDataset, budget: TrainBudget, *, seed: int = 0,
-                 num_threads: int | None = None) -> tuple[Any, float, int]:
+                 num_threads: int | None = 1) -> tuple[Any, float, int]:
     """Build ``spec`` and train it on ``train`` within ``budget``.
 
     Returns the module (in eval mode), the seconds spent in the training loop and the optimizer
@@ -183,7 +188,9 @@ def train_module(spec: Mapping[str, Any], train: GroupDataset, budget: TrainBudg
     """
     with _deterministic(num_threads) as torch:
         torch.manual_seed(seed)
-        model = build_module(spec)
+        # channels-last: depthwise and 1x1 convs train faster on CPU in this layout
+        # (benchmarks/results/evaluators_train.md)
+        model = build_module(spec).to(memory_format=torch.channels_last)
         mean = train.images.mean(axis=(0, 2, 3), keepdims=True)
         std = train.images.std(axis=(0, 2, 3), keepdims=True) + 1e-6
         x_train = _standardise(train.images, mean, std)
