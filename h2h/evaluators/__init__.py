@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from .base import (DatasetError, EvaluationError, Evaluator, EvaluatorConfigError, Metric,
                    select_metrics)
-from .datasets import GroupDataset, ImageFolderCSV, SyntheticGroups, dataset_from_config
+from .datasets import GroupDataset, ImageFolderCSV, SyntheticGroups, dataset_from_config, export_image_folder
 from .table import TableColumn, TableEvaluator
 from .torch_models import TorchMissingError, build_module
 from .train import TrainBudget, TrainEvaluator
 
 __all__ = ["DatasetError", "EvaluationError", "Evaluator", "EvaluatorConfigError", "GroupDataset",
            "ImageFolderCSV", "Metric", "SyntheticGroups", "TableColumn", "TableEvaluator",
-           "TorchMissingError", "TrainBudget", "TrainEvaluator", "build_module", "dataset_from_config",
+           "TorchMissingError", "TrainBudget", "TrainEvaluator", "build_module", "dataset_from_config", "export_image_folder",
            "select_metrics"]

@@ -318,6 +318,30 @@ class ImageFolderCSV:
                             class_names, group_names, name=Path(self.root).name)
 
 
+def export_image_folder(data: GroupDataset, root: str | Path, csv_name: str = "labels.csv") -> ImageFolderCSV:
+    """Write ``data`` as PNGs plus a CSV (columns image, label, group) and return its loader.
+
+    Useful to try the image-folder pipeline on the synthetic dataset, or to hand a dataset to other
+    tools. Pixels are quantised to 8 bits.
+    """
+    from PIL import Image
+
+    out = Path(root)
+    out.mkdir(parents=True, exist_ok=True)
+    if data.channels not in (1, 3):
+        raise DatasetError(f"PNG export needs 1 or 3 channels, got {data.channels}", file=str(out))
+    lines = ["image,label,group"]
+    width = len(str(len(data)))
+    for i in range(len(data)):
+        name = f"img{i:0{width}d}.png"
+        pixels = np.round(np.clip(data.images[i], 0.0, 1.0) * 255).astype(np.uint8)
+        img = Image.fromarray(pixels[0], "L") if data.channels == 1 else Image.fromarray(pixels.transpose(1, 2, 0), "RGB")
+        img.save(out / name)
+        lines.append(f"{name},{data.class_names[data.labels[i]]},{data.group_names[data.groups[i]]}")
+    (out / csv_name).write_text("\n".join(lines) + "\n")
+    return ImageFolderCSV(str(out), csv_name)
+
+
 def _sorted_names(values: Sequence[str]) -> tuple[str, ...]:
     unique = set(values)
     try:
