@@ -7,24 +7,32 @@ each be switched off for ablation (``steps=(1, 2, 3, 4)``, or a string such as `
 2. **Weight locality**: per accelerator, a 0/1 knapsack chooses whose weights stay resident in its
    local DRAM, maximising the time (or energy) saved (:mod:`.residency`).
 3. **Activation locality**: the scheduler keeps a tensor on chip when its consumer runs right after
-   its producer on the same accelerator; this step orders each accelerator's layers by following
-   chains of one model (after a layer, its ready same-accelerator consumer of the same model runs
-   next), and keeps that order only if the objective improves.
+   its producer on the same accelerator. This step orders each accelerator's layers so that chains
+   of one model run back to back (after a layer, its ready same-accelerator consumer of the same
+   model runs next); two more orders are tried beside it (earliest start first and critical path
+   first, with the mapping's own latencies), and the scheduler's default order is kept unless one
+   of them improves the objective.
 4. **Communication-aware re-mapping**: move a layer to its producer's or consumer's accelerator when
-   the objective drops. Each pass scores *every* such move in one ``evaluate_batch`` call; the
+   the objective drops. Each pass scores *every* candidate move in one ``evaluate_batch`` call; the
    improving moves, best first, are then tried as cumulative prefixes (one more batch call), and the
-   best prefix is accepted; the knapsack is re-run after each accepted pass. Passes repeat until no
-   move improves (a fixed point), ``max_passes`` or the time limit.
+   best prefix is accepted. Passes repeat until no move improves (a fixed point), ``max_passes`` or
+   the time limit; at the fixed point the knapsack and the step-3 orders are re-run.
 
 Whatever the steps do, the answer is never worse than ``compute_priority``: its mapping is a
-candidate, and the best truly evaluated candidate is returned. Differences from the original code
-(xyzxinyizhang/H2H): moves are scored with the full scheduler (contention included) in batches rather
-than by re-timing a graph copy per move; step 4 considers every producer/consumer edge, not only
-same-layer-type neighbours, and repeats to a fixed point instead of two sweeps.
+candidate, and the best truly evaluated candidate is returned.
+
+Beyond the paper (each documented at its option): on small workloads step 4 also moves a layer to
+any accelerator (``wide_moves``), moves whole fused groups (a model's consecutive layers on one
+accelerator) together, scores each move under its own step-3 orders (``chain_each``), tries pairs of
+moves at a fixed point (``pair_moves``), and restarts from seeded random perturbations of the best
+mapping (``restarts``). Moves are scored with the full scheduler (link contention included) in
+batches rather than by re-timing a graph copy per move as the original code does
+(xyzxinyizhang/H2H), and step 4 repeats to a fixed point instead of two sweeps.
 """
 from __future__ import annotations
 
 import heapq
+import itertools
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -33,6 +41,7 @@ import numpy as np
 
 from ..errors import MappingError
 from .base import Problem, Solution, orders_from_sequence, register
+from .brute_force import merged_order
 from .compute_priority import compute_priority_assign
 from .residency import knapsack_resident, residency_value
 
@@ -126,6 +135,11 @@ class _Search:
         self.best: Solution | None = None
         self.best_score = np.inf
         self.trace: dict[str, float] = {}
+        self.preds = [[i for i, _ in pl] for pl in self.sched.preds]
+        self.prio = np.empty(problem.num_layers, dtype=np.int64)
+        self.prio[self.sched.default_order] = np.arange(problem.num_layers)
+        self.chain_each_limit = 0
+        self.pair_limit = 0
 
     def resident(self, assign: np.ndarray) -> np.ndarray:
         if 2 in self.steps:
@@ -179,6 +193,60 @@ def _move_candidates(problem: Problem, assign: np.ndarray, wide: bool) -> tuple[
     return pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
 
 
+def _fused_groups(problem: Problem, assign: np.ndarray) -> list[list[int]]:
+    """Runs of one model on one accelerator joined by edges (the layers step 3 keeps fused), of 2+."""
+    sched = problem.scheduler
+    models = _models(sched)
+    parent = list(range(problem.num_layers))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in zip(sched.edge_src.tolist(), sched.edge_dst.tolist()):
+        if assign[i] == assign[j] and models[i] == models[j]:
+            parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for l in range(problem.num_layers):
+        groups.setdefault(find(l), []).append(l)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _moves(problem: Problem, assign: np.ndarray, wide: bool) -> list[list[tuple[int, int]]]:
+    """Candidate moves, each a list of (layer, accelerator): single layers (see _move_candidates) and
+    whole fused groups to every other accelerator that can run all of them."""
+    layers, accs = _move_candidates(problem, assign, wide)
+    out = [[(int(l), int(a))] for l, a in zip(layers, accs)]
+    for g in _fused_groups(problem, assign):
+        ok = problem.feasible[g].all(axis=0)
+        for b in np.flatnonzero(ok):
+            if b != assign[g[0]]:
+                out.append([(l, int(b)) for l in g])
+    return out
+
+
+def _apply_each(search: _Search, assign: np.ndarray, resident: np.ndarray,
+                moves: list[list[tuple[int, int]]]) -> tuple[np.ndarray, np.ndarray]:
+    """[C, L] assign and residency, one row per move applied alone to (assign, resident); a moved
+    layer is resident where its weights fit the free capacity of its new accelerator (each layer
+    checked alone: a row over capacity is scored invalid by the scheduler, never accepted)."""
+    C = len(moves)
+    rows = np.fromiter((c for c, mv in enumerate(moves) for _ in mv), dtype=np.int64)
+    ls = np.fromiter((l for mv in moves for l, _ in mv), dtype=np.int64)
+    accs = np.fromiter((a for mv in moves for _, a in mv), dtype=np.int64)
+    cand = np.repeat(assign[None, :], C, axis=0)
+    res = np.repeat(resident[None, :], C, axis=0)
+    cand[rows, ls] = accs
+    res[rows, ls] = False
+    if 2 in search.steps:
+        W, cap = search.sched.weight_bytes, search.sched.dram_capacity_bytes
+        used = np.bincount(assign, weights=W * resident, minlength=search.p.num_accelerators)
+        res[rows, ls] = (W[ls] > 0) & (used[accs] + W[ls] <= cap[accs])
+    return cand, res
+
+
 def _apply(search: _Search, assign: np.ndarray, resident: np.ndarray, moves: list[tuple[int, int]]):
     """Assign and residency after ``moves``: a moved layer stays resident only if it fits the free
     capacity left on its new accelerator (the knapsack is re-run after a pass is accepted)."""
@@ -195,29 +263,83 @@ def _apply(search: _Search, assign: np.ndarray, resident: np.ndarray, moves: lis
     return a, r
 
 
-def _best_prefix(search: _Search, cur: Solution, better: np.ndarray, layers: np.ndarray, accs: np.ndarray,
-                 order: np.ndarray | None, max_prefix: int) -> tuple[Solution, float, int] | None:
-    """Apply the improving moves ``better`` (best first, one per layer) as cumulative prefixes, scored
-    in one batch; return the best prefix as (solution, its exact objective, number of moves)."""
+def _upward_rank_orders(search: _Search, cand: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """[C, L] critical-path-first orders (HEFT's upward rank): a layer's rank is its latency plus the
+    largest (transfer + rank) over its consumers; higher rank first, ties in default order."""
+    sched = search.sched
+    C, L = cand.shape
+    rank = np.zeros((C, L))
+    for l in range(L - 1, -1, -1):          # layer_names is a topological order
+        best = np.zeros(C)
+        for j, k in sched.succs[l]:
+            comm = sched.transfer_time_s(cand[:, l], cand[:, j], sched.edge_bytes[k])
+            np.maximum(best, comm + rank[:, j], out=best)
+        rank[:, l] = lat[:, l] + best
+    return np.lexsort((np.broadcast_to(search.prio, (C, L)), -rank), axis=-1)
+
+
+def _own_orders(search: _Search, cand: np.ndarray) -> list[np.ndarray]:
+    """Each candidate's own processing orders, as the scheduler derives them from per-accelerator
+    orders: following chains (step 3), earliest start first and critical path first, both with the
+    candidate's own latencies."""
+    p, sched = search.p, search.sched
+    lat = sched.cost_table.compute_latency_s[np.arange(p.num_layers)[None, :], cand]
+    lat = np.where(np.isfinite(lat), lat, 0.0)
+    asap = sched.asap_order(lat)
+    upward = _upward_rank_orders(search, cand, lat)
+    return [np.array([merged_order(search.preds, cand[b], seq(b), search.prio) for b in range(len(cand))],
+                     dtype=np.int64)
+            for seq in (lambda b: chain_sequence(p, cand[b]), lambda b: asap[b], lambda b: upward[b])]
+
+
+def _score(search: _Search, cand: np.ndarray, res: np.ndarray, base: np.ndarray | None,
+           own: bool) -> tuple[np.ndarray, list[np.ndarray | None]]:
+    """Score candidates in one batch under the current processing order ``base`` (None: the
+    scheduler's default) and, with ``own``, also under each one's own orders (``_own_orders``);
+    return the best score of each and the order it used (None for the default order)."""
     p = search.p
-    chosen: list[tuple[int, int]] = []
+    C = len(cand)
+    if not own:
+        return p.score(p.evaluate(cand, res, base)), [base] * C
+    sched = search.sched
+    variants = [np.broadcast_to(sched.default_order if base is None else base, cand.shape),
+                *_own_orders(search, cand)]
+    k = len(variants)
+    all_scores = p.score(p.evaluate(np.concatenate([cand] * k), np.concatenate([res] * k),
+                                    np.concatenate(variants))).reshape(k, C)
+    pick = np.argmin(all_scores, axis=0)
+    scores = all_scores[pick, np.arange(C)]
+    return scores, [base if pick[b] == 0 else variants[pick[b]][b] for b in range(C)]
+
+
+def _solution(assign: np.ndarray, resident: np.ndarray, seq: np.ndarray | None) -> Solution:
+    return Solution(assign, resident, None if seq is None else orders_from_sequence(assign, seq))
+
+
+def _best_prefix(search: _Search, cur: Solution, better: list[list[tuple[int, int]]],
+                 order: np.ndarray | None, max_prefix: int, chain_each: bool) -> tuple[Solution, float, int]:
+    """Apply the improving moves ``better`` (best first; a move touching a layer already moved is
+    skipped) as cumulative prefixes, scored in one batch; return the best prefix as (solution, its
+    exact objective, number of moves)."""
+    chosen: list[list[tuple[int, int]]] = []
     seen: set[int] = set()
-    for c in better:
-        if int(layers[c]) not in seen:
-            seen.add(int(layers[c]))
-            chosen.append((int(layers[c]), int(accs[c])))
+    for mv in better:
+        if not any(l in seen for l, _ in mv):
+            seen.update(l for l, _ in mv)
+            chosen.append(mv)
         if len(chosen) >= max_prefix:
             break
-    prefixes = [_apply(search, cur.assign, cur.resident, chosen[:k]) for k in range(1, len(chosen) + 1)]
+    prefixes = [_apply(search, cur.assign, cur.resident, [x for mv in chosen[:k] for x in mv])
+                for k in range(1, len(chosen) + 1)]
     pa = np.stack([x[0] for x in prefixes])
     pr = np.stack([x[1] for x in prefixes])
-    pscores = p.score(p.evaluate(pa, pr, order))
+    pscores, seqs = _score(search, pa, pr, order, chain_each)
     k = int(np.argmin(pscores))
-    if cur.order is None:    # the scheduler's default order: these scores are exact
-        sol = Solution(pa[k], pr[k])
+    p = search.p
+    sol = _solution(pa[k], pr[k], seqs[k])
+    if seqs[k] is None or seqs[k] is not order:   # default or own merged order: the score is exact
         search.note(sol, float(pscores[k]))
         return sol, float(pscores[k]), k + 1
-    sol = Solution(pa[k], pr[k], orders_from_sequence(pa[k], order))
     best, score = search.offer("step4 prefix", [sol])
     return best, score, k + 1
 
@@ -229,34 +351,43 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
     passes = moves_done = 0
     while passes < max_passes and p.time_left_s() > 0:
         passes += 1
-        layers, accs = _move_candidates(p, cur.assign, wide)
-        if not len(layers):
+        moves = _moves(p, cur.assign, wide)
+        if not moves:
             break
-        C = len(layers)
-        cand = np.repeat(cur.assign[None, :], C, axis=0)
-        cand[np.arange(C), layers] = accs
-        res = np.repeat(cur.resident[None, :], C, axis=0)
-        res[np.arange(C), layers] = False
-        if 2 in search.steps:   # a moved layer keeps residency where its weights fit the free space
-            W, cap = search.sched.weight_bytes, search.sched.dram_capacity_bytes
-            used = np.bincount(cur.assign, weights=W * cur.resident, minlength=p.num_accelerators)
-            res[np.arange(C), layers] = (W[layers] > 0) & (used[accs] + W[layers] <= cap[accs])
+        cand, res = _apply_each(search, cur.assign, cur.resident, moves)
+        C = len(moves)
         order = p.processing_order(cur.assign, cur.order)
-        scores = p.score(p.evaluate(cand, res, order))
+        chain_each = 3 in search.steps and C * p.num_layers <= search.chain_each_limit
+        scores, _ = _score(search, cand, res, order, chain_each)
         better = np.flatnonzero(scores < cur_score * (1 - 1e-12))
         if len(better):
             better = better[np.argsort(scores[better], kind="stable")]
-            step = _best_prefix(search, cur, better, layers, accs, order, max_prefix)
-            if step is not None and step[1] < cur_score * (1 - 1e-12):
+            step = _best_prefix(search, cur, [moves[c] for c in better], order, max_prefix, chain_each)
+            if step[1] < cur_score * (1 - 1e-12):
                 cur, cur_score = step[0], step[1]
                 moves_done += step[2]
                 continue
-        # no single move helps: refresh what the passes approximate (the knapsack, the chain order)
+        # no single move helps: try every pair of single-layer moves (small workloads only)
+        singles = [mv for mv in moves if len(mv) == 1]
+        if 0 < len(singles) * (len(singles) - 1) // 2 <= search.pair_limit:
+            pairs = [a + b for a, b in itertools.combinations(singles, 2) if a[0][0] != b[0][0]]
+            pa, pr = _apply_each(search, cur.assign, cur.resident, pairs)
+            pscores, seqs = _score(search, pa, pr, order, False)
+            k = int(np.argmin(pscores))
+            if pscores[k] < cur_score * (1 - 1e-12):
+                sol = _solution(pa[k], pr[k], seqs[k])
+                best, score = search.offer(f"step4 pair {passes}", [sol])
+                if score < cur_score * (1 - 1e-12):
+                    cur, cur_score = best, score
+                    moves_done += 2
+                    continue
+        # refresh what the passes approximate (the knapsack, the chain order)
         options = []
         if 2 in search.steps:
             options.append(Solution(cur.assign, search.resident(cur.assign), cur.order))
-        if chain:
-            options += [search.ordered(cur.assign, o.resident, True) for o in (cur, *options)]
+        if chain or chain_each:
+            options += [_solution(cur.assign, o.resident, seq[0]) for o in (cur, *options)
+                        for seq in _own_orders(search, cur.assign[None, :])]
         if not options:
             break
         best, score = search.offer(f"step4 refresh {passes}", options)
@@ -268,13 +399,21 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
 
 @register("h2h")
 def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_prefix: int | None = None,
-        buckets: int = 4096, wide_moves: int = 600) -> Solution:
+        buckets: int = 4096, wide_moves: int = 600, chain_each: int = 60_000,
+        pair_moves: int = 5000, restarts: int | None = None) -> Solution:
     """See the module docstring. ``max_prefix``: most moves accepted per pass (default L / 8, >= 8);
     step 4 also tries moves to accelerators no neighbour uses when that is at most ``wide_moves``
-    candidates per pass (L x (A - 1)); 0 keeps to the paper's producer/consumer moves."""
+    candidates per pass (L x (A - 1)); 0 keeps to the paper's producer/consumer moves. With step 3,
+    each candidate move is also scored under its own chain order when candidates x layers is at most
+    ``chain_each`` (small workloads), else under the current order. At a fixed point of single
+    moves, every pair of single moves is tried when there are at most ``pair_moves`` pairs. Then
+    ``restarts`` times (default min(20, 600 / L), none above 200 layers) the best mapping is kicked
+    (L / 8 random layers to random accelerators, seeded) and step 4 runs again from there."""
     steps = parse_steps(steps)
     t0 = time.perf_counter()
     search = _Search(problem, steps, buckets)
+    search.chain_each_limit = chain_each
+    search.pair_limit = pair_moves
     L = problem.num_layers
     baseline = Solution(compute_priority_assign(problem), np.zeros(L, dtype=bool))
     _, base_score = search.offer("compute_priority", [baseline])
@@ -289,17 +428,34 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
         cur, cur_score = search.offer("step2", [Solution(cur.assign, search.resident(cur.assign)), cur])
     chain = False
     if 3 in steps:
-        chained = search.ordered(cur.assign, cur.resident, True)
-        best, score = search.offer("step3", [cur, chained])
-        chain = best is chained
+        own = [_solution(cur.assign, cur.resident, o[0]) for o in _own_orders(search, cur.assign[None, :])]
+        best, score = search.offer("step3", [cur, *own])
+        chain = best is not cur
         cur, cur_score = best, score
-    passes = moves = 0
+    passes = moves = n_restarts = 0
     if 4 in steps:
         wide = L * (problem.num_accelerators - 1) <= wide_moves
         cur, cur_score, passes, moves = _remap(search, cur, cur_score, chain, max_passes,
                                                max_prefix or max(8, L // 8), wide)
         search.trace["step4"] = cur_score
+        n_restarts = restarts if restarts is not None else (0 if L > 200 else min(20, 600 // max(L, 1)))
+        rng = np.random.default_rng(problem.seed)
+        for r in range(n_restarts):
+            if problem.time_left_s() <= 0:
+                break
+            kick = search.best.assign.copy()
+            for l in rng.choice(L, size=min(L, max(2, L // 8)), replace=False):
+                kick[l] = rng.choice(np.flatnonzero(problem.feasible[l]))
+            start = Solution(kick, search.resident(kick))
+            opts = [start] + ([_solution(kick, start.resident, o[0]) for o in _own_orders(search, kick[None, :])]
+                              if 3 in steps else [])
+            start, score = search.offer(f"restart {r + 1}", opts)
+            _, _, p_, m_ = _remap(search, start, score, start.order is not None, max_passes,
+                                  max_prefix or max(8, L // 8), wide)
+            passes, moves = passes + p_, moves + m_
+        search.trace["restarts"] = search.best_score
     assert search.best is not None
     extras = {"steps": list(steps), "step_objective": search.trace, "passes": passes, "moves": moves,
+              "restarts": n_restarts if 4 in steps else 0,
               "chain_order": chain, "search_s": time.perf_counter() - t0}
     return Solution(search.best.assign, search.best.resident, search.best.order, extras)
