@@ -399,7 +399,7 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
 
 @register("h2h")
 def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_prefix: int | None = None,
-        buckets: int = 4096, wide_moves: int = 600, chain_each: int = 60_000,
+        buckets: int = 4096, wide_moves: int = 600, chain_each: int = 12_000,
         pair_moves: int = 5000, restarts: int | None = None) -> Solution:
     """See the module docstring. ``max_prefix``: most moves accepted per pass (default L / 8, >= 8);
     step 4 also tries moves to accelerators no neighbour uses when that is at most ``wide_moves``
@@ -407,7 +407,7 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
     each candidate move is also scored under its own chain order when candidates x layers is at most
     ``chain_each`` (small workloads), else under the current order. At a fixed point of single
     moves, every pair of single moves is tried when there are at most ``pair_moves`` pairs. Then
-    ``restarts`` times (default min(20, 600 / L), none above 200 layers) the best mapping is kicked
+    ``restarts`` times (default min(20, 400 / L), none above 200 layers) the best mapping is kicked
     (L / 8 random layers to random accelerators, seeded) and step 4 runs again from there."""
     steps = parse_steps(steps)
     t0 = time.perf_counter()
@@ -438,7 +438,7 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
         cur, cur_score, passes, moves = _remap(search, cur, cur_score, chain, max_passes,
                                                max_prefix or max(8, L // 8), wide)
         search.trace["step4"] = cur_score
-        n_restarts = restarts if restarts is not None else (0 if L > 200 else min(20, 600 // max(L, 1)))
+        n_restarts = restarts if restarts is not None else (0 if L > 200 else min(20, 400 // max(L, 1)))
         rng = np.random.default_rng(problem.seed)
         for r in range(n_restarts):
             if problem.time_left_s() <= 0:
