@@ -37,7 +37,8 @@ def topological_orders(preds: list[list[int]], limit: int) -> Iterator[list[int]
         if len(seq) == L:
             count += 1
             if count > limit:
-                raise MappingError(f"more than {limit} topological orders", item="brute_force")
+                raise MappingError(f"more than {limit} topological orders within the brute-force budget",
+                                   item="brute_force")
             yield list(seq)
             return
         for j in range(L):
@@ -95,13 +96,14 @@ def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: 
     priority = np.empty(L, dtype=np.int64)
     priority[sched.default_order] = np.arange(L)
     choices = [np.flatnonzero(problem.feasible[l]).tolist() for l in range(L)]
-    n_assign = int(np.prod([len(c) for c in choices], dtype=np.float64))
-    topo = list(topological_orders(preds, max_candidates)) if orders else [sched.default_order.tolist()]
+    n_assign = float(np.prod([len(c) for c in choices], dtype=np.float64))
     weighted = np.flatnonzero(sched.weight_bytes > 0)
-    n_res = 2 ** len(weighted) if residency == "subsets" else 1
-    if n_assign * len(topo) * n_res > max_candidates * max(1, len(topo)):
-        raise MappingError(f"{n_assign} assignments x {len(topo)} orders x {n_res} resident sets is too "
-                           f"many for brute force (max {max_candidates} candidates)", item="brute_force")
+    n_res = 2.0 ** len(weighted) if residency == "subsets" else 1.0
+    if n_assign * n_res > max_candidates:
+        raise MappingError(f"{n_assign:.3g} assignments x {n_res:.3g} resident sets is too many for brute "
+                           f"force (max {max_candidates} candidates)", item="brute_force")
+    topo = (list(topological_orders(preds, int(max_candidates // (n_assign * n_res))))
+            if orders else [sched.default_order.tolist()])
     value = residency_value(sched, problem.objective)
     subsets = [np.zeros(L, dtype=bool)]
     if residency == "subsets":
