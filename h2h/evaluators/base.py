@@ -1,7 +1,7 @@
 """The evaluator protocol: score one architecture spec on accuracy-like metrics.
 
-An evaluator turns an architecture spec (the plain dict of ``notes/archspec``: ``family`` mbv2 or
-nb201) into a flat ``dict[str, float]``. The search asks each evaluator which metrics it reports
+An evaluator turns an architecture spec (the plain dict ``workloads.builders.build_workload``
+accepts: ``family`` mbv2 or nb201) into a flat ``dict[str, float]``. The search asks each evaluator which metrics it reports
 and in which direction they improve (:class:`Metric`), so objectives are declared in one place.
 
 Two kinds of failure are kept apart:
