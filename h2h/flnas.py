@@ -25,6 +25,7 @@ Config (YAML; relative paths are relative to the config file)::
       mapper: h2h
     evaluator: {kind: table, dataset: cifar10}       # see h2h.evaluators
     objectives: [accuracy, latency_s, energy_j]      # priority order; default below
+    metric_bounds: {accuracy: {ge: 0.8}}             # optional outcome constraints (le / ge)
     device_constraints: ["at most 20 ms per frame"]  # optional free-text facts for the prompt
     agent: {kind: heuristic}                         # see llm_agents.from_config
     budget: 60                                       # distinct evaluations
@@ -36,6 +37,11 @@ Config (YAML; relative paths are relative to the config file)::
 Default objectives: ``accuracy`` (max) and ``unfairness`` (min) when the evaluator reports them,
 then ``latency_s`` and ``energy_j`` (min). An objective may also be ``{name, direction}``; the
 direction must agree with the metric's.
+
+A design outside ``metric_bounds`` (or, for a searched system, over a hardware budget) is
+infeasible: it is recorded with its ``constraint_violation`` and never enters the Pareto front.
+The agent sees its metrics and its ``constraint_violation``; the bounds are stated among the
+device constraints of the prompt.
 """
 from __future__ import annotations
 
@@ -75,6 +81,7 @@ class NASSettings:
     application: str = ""
     device_constraints: tuple[str, ...] = ()
     map_options: dict[str, Any] = field(default_factory=dict)
+    metric_bounds: dict[str, dict[str, float]] = field(default_factory=dict)
     config_file: str | None = None
     evaluator_config: dict[str, Any] = field(default_factory=dict)
 
@@ -83,6 +90,7 @@ class NASSettings:
                 "proposals_per_iteration": self.per_iteration, "agent": self.agent_config,
                 "evaluator": self.evaluator_config, "application": self.application,
                 "device_constraints": list(self.device_constraints), "map_options": self.map_options,
+                "metric_bounds": self.metric_bounds,
                 "space": self.space.describe(), "template": TEMPLATE}
 
 
@@ -151,6 +159,24 @@ def _objectives(cfg: Section, evaluator: Any) -> tuple[Objective, ...]:
     return tuple(out)
 
 
+def _metric_bounds(cfg: Section, evaluator: Any) -> dict[str, dict[str, float]]:
+    """``{metric: {le|ge: number}}`` over metrics the run reports."""
+    available = list(HARDWARE_METRICS) + ([m.name for m in evaluator.metrics] if evaluator is not None else [])
+    sec = cfg.section("metric_bounds")
+    out: dict[str, dict[str, float]] = {}
+    for name in list(sec.data):
+        if name not in available:
+            raise sec.error(name, f"unknown metric; this run reports: {', '.join(available)}")
+        b = sec.section(name)
+        bound = {op: b.take(op, float) for op in ("le", "ge") if op in b}
+        b.done()
+        if not bound:
+            raise sec.error(name, "expected {le: number} and/or {ge: number}")
+        out[name] = bound
+    sec.done()
+    return out
+
+
 def _agent_config(raw: Any, seed: int, file: str | None) -> dict[str, Any]:
     """The agent config as a dict (validated by building it); seeds default to the run seed."""
     from llm_agents import AgentError, from_config, parse_config
@@ -192,6 +218,7 @@ def load_settings(config: str | Path | Mapping[str, Any], *, budget: int | None 
     space = Space.from_config(cfg.section("space", required=True))
     evaluator, evaluator_config = _make_evaluator(cfg.section("evaluator"))
     objectives = _objectives(cfg, evaluator)
+    metric_bounds = _metric_bounds(cfg, evaluator)
     agent_raw = agent if agent is not None else cfg.raw("agent", None)
     if agent is not None and "agent" in cfg.data:
         cfg.raw("agent")
@@ -201,7 +228,7 @@ def load_settings(config: str | Path | Mapping[str, Any], *, budget: int | None 
                        budget=run_budget, per_iteration=per_iteration, seed=run_seed,
                        out=None if out_path is None else Path(out_path), application=application,
                        device_constraints=tuple(constraints), map_options=map_options,
-                       config_file=cfg.file, evaluator_config=evaluator_config)
+                       metric_bounds=metric_bounds, config_file=cfg.file, evaluator_config=evaluator_config)
 
 
 # ---- the loop -----------------------------------------------------------------------------------
@@ -211,13 +238,22 @@ def _context(settings: NASSettings) -> dict[str, Any]:
                            "device_constraints": list(settings.device_constraints),
                            "architecture_template": space.template()}
     budgets = {c.name: c.le for c in space.description.constraints if c.le is not None}
+    for name, bound in settings.metric_bounds.items():
+        for op, value in bound.items():
+            ctx["device_constraints"].append(f"{name} {'<=' if op == 'le' else '>='} {value:g} "
+                                             f"(designs outside this bound are rejected)")
     if budgets:
         ctx["budgets"] = budgets
     return ctx
 
 
 def _evaluated(row: HistoryRow) -> dict[str, Any]:
-    return {"candidate": dict(row.candidate), "metrics": dict(row.metrics), "source": row.source}
+    """A history row as the agent sees it: every metric it scored, plus ``constraint_violation``
+    when it broke a budget or a metric bound (the bounds are listed in the device constraints)."""
+    metrics = dict(row.metrics)
+    if row.constraint_violation > 0:
+        metrics["constraint_violation"] = row.constraint_violation
+    return {"candidate": dict(row.candidate), "metrics": metrics, "source": row.source}
 
 
 class _Loop:
@@ -227,8 +263,8 @@ class _Loop:
         self.s = settings
         self.agent = agent
         self.progress = progress
-        self.pipeline = CandidateEvaluator(settings.space, settings.evaluator,
-                                           map_options=settings.map_options)
+        self.pipeline = CandidateEvaluator(settings.space, settings.evaluator, map_options=settings.map_options,
+                                           metric_bounds=settings.metric_bounds)
         self.history: list[HistoryRow] = []
         self.seen: set[str] = set()
         self.fallbacks: list[dict[str, Any]] = []
@@ -286,7 +322,9 @@ class _Loop:
         if self.progress:
             shown = ", ".join(f"{o.name}={row.metrics[o.name]:.4g}" for o in self.s.objectives
                               if o.name in row.metrics)
-            state = "repeat" if row.repeat else shown or row.error or "over budget"
+            state = "repeat" if row.repeat else row.error or shown or "over budget"
+            if row.constraint_violation > 0 and not row.error:
+                state += f" (infeasible, violation {row.constraint_violation:.3g})"
             self.progress(f"[{self.done}/{self.s.budget}] {source}: {state}")
         return row
 

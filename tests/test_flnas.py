@@ -163,3 +163,19 @@ def test_cli_writes_the_results_folder(tmp_path, capsys):
     with open(tmp_path / "o" / "history.csv", newline="") as f:
         assert len(list(csv.DictReader(f))) == 4
     assert np.isfinite(info["hypervolume_self_normalised"])
+
+
+def test_metric_bounds_make_designs_infeasible_not_errors(tmp_path):
+    result = nas(nb201_config(agent={"kind": "random"}, budget=12, metric_bounds={"accuracy": {"ge": 0.9}}),
+                 out=tmp_path / "b", plot=False)
+    low = [r for r in result.history if r.metrics["accuracy"] < 0.9]
+    high = [r for r in result.history if r.metrics["accuracy"] >= 0.9]
+    assert low and high  # random NB201 designs fall on both sides of 0.9
+    for r in low:
+        assert r.constraint_violation == pytest.approx((0.9 - r.metrics["accuracy"]) / 0.9) and not r.error
+    assert all(r.constraint_violation == 0 for r in high)
+    assert {r.evaluation for r in result.front} <= {r.evaluation for r in high}
+    rows = read_history(tmp_path / "b" / "pareto.csv")
+    assert all(float(r["accuracy"]) >= 0.9 for r in rows)
+    with pytest.raises(ConfigError, match="metric_bounds.latency: unknown metric"):
+        load_settings(nb201_config(metric_bounds={"latency": {"le": 1}}))

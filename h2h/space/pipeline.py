@@ -7,6 +7,9 @@ area model, plus every metric of the evaluator (accuracy, unfairness...) on the 
 
 * A candidate over a budget is not mapped: it comes back with ``constraint_violation > 0``
   and only ``area_mm2``, so NSGA-II can rank it by violation and FL-NAS records it.
+* ``metric_bounds`` (e.g. ``{"latency_s": {"le": 0.002}, "accuracy": {"ge": 0.8}}``) are
+  outcome constraints: a scored candidate outside them keeps its metrics but gets a
+  ``constraint_violation`` (the relative overshoot, summed with the budgets').
 * A candidate that cannot be scored (no table row, a layer that fits no accelerator) comes back
   with ``error`` set; the search records it and carries on.
 * A :class:`CandidateEvaluator` memoises by canonical candidate: a repeat costs nothing, returns
@@ -54,6 +57,7 @@ class CandidateEvaluator:
     """
 
     def __init__(self, space: Space, evaluator: Any = None, *, map_options: Mapping[str, Any] | None = None,
+                 metric_bounds: Mapping[str, Mapping[str, float]] | None = None,
                  evaluate_infeasible: bool = False) -> None:
         if evaluator is not None and getattr(space.arch, "family", None) == "fixed":
             raise H2HError("an evaluator needs an architecture family (nb201, mbv2, mmmt), not a "
@@ -62,6 +66,11 @@ class CandidateEvaluator:
         self.evaluator = evaluator
         self.map_options = dict(map_options or {})
         self.evaluate_infeasible = evaluate_infeasible
+        self.metric_bounds = {k: dict(v) for k, v in (metric_bounds or {}).items()}
+        unknown = sorted(set(self.metric_bounds) - set(self.metrics))
+        if unknown:
+            raise H2HError(f"unknown metric(s) {unknown}; this pipeline reports {', '.join(self.metrics)}",
+                           item="metric_bounds")
         self.cache: dict[str, Evaluation] = {}
         self.evaluations = 0   # distinct candidates evaluated
         self.repeats = 0       # calls answered from the cache
@@ -107,7 +116,22 @@ class CandidateEvaluator:
                               seconds=time.perf_counter() - start)
         ordered = {k: metrics[k] for k in (*HARDWARE_METRICS, *sorted(set(metrics) - set(HARDWARE_METRICS)))
                    if k in metrics}
+        violation += bound_violation(ordered, self.metric_bounds)
         return Evaluation(cand, ordered, violation, seconds=time.perf_counter() - start)
+
+
+def bound_violation(metrics: Mapping[str, float], bounds: Mapping[str, Mapping[str, float]]) -> float:
+    """Sum over ``bounds`` ({metric: {"le"|"ge": value}}) of the overshoot relative to the bound."""
+    total = 0.0
+    for name, bound in bounds.items():
+        value = metrics.get(name)
+        if value is None:
+            continue
+        for op, limit in bound.items():
+            over = value - limit if op == "le" else limit - value
+            if over > 0:
+                total += over / abs(limit) if limit else over
+    return total
 
 
 def evaluate_candidate(candidate: Mapping[str, Any], space: Space, evaluator: Any = None, *,
