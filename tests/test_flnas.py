@@ -179,3 +179,26 @@ def test_metric_bounds_make_designs_infeasible_not_errors(tmp_path):
     assert all(float(r["accuracy"]) >= 0.9 for r in rows)
     with pytest.raises(ConfigError, match="metric_bounds.latency: unknown metric"):
         load_settings(nb201_config(metric_bounds={"latency": {"le": 1}}))
+
+
+@pytest.mark.slow
+def test_fairness_objectives_with_a_trained_evaluator(tmp_path):
+    cfg = {"space": {"architecture": {"family": "mbv2", "resolution": 16, "num_classes": 2, "stem_width": 4,
+                                      "head_width": 16,
+                                      "stages": [{"depth": [1, 2], "expansion": [1, 3], "width": [4, 8]}]},
+                     "hardware": {"system": str(SYSTEM)}},
+           "evaluator": {"kind": "train", "num_threads": 1,
+                         "dataset": {"kind": "synthetic", "num_samples": 120, "num_classes": 2},
+                         "budget": {"epochs": 1, "batch_size": 16}},
+           "agent": {"kind": "random"}, "budget": 3, "proposals_per_iteration": 3}
+    settings = load_settings(cfg)
+    assert [o.name for o in settings.objectives] == ["accuracy", "unfairness", "latency_s", "energy_j"]
+    result = nas(cfg, out=tmp_path / "fair", plot=False)
+    header = list(read_history(tmp_path / "fair" / "history.csv")[0])
+    assert header[2:2 + 3 + 4] == ["stage0_depth", "stage0_expansion", "stage0_width",
+                                   "accuracy", "unfairness", "latency_s", "energy_j"]
+    assert {"accuracy_majority", "accuracy_minority", "equalized_odds_diff"} <= set(header)
+    for r in result.history:
+        m = r.metrics
+        # two groups: FaHaNa's sum_g |A_g - A| equals the weighted gap, at most |A_maj - A_min|
+        assert m["unfairness"] <= abs(m["accuracy_majority"] - m["accuracy_minority"]) + 1e-9
