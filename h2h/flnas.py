@@ -108,7 +108,7 @@ class NASResult:
 
 
 # ---- configuration ------------------------------------------------------------------------------
-def _make_evaluator(sec: Section) -> tuple[Any, dict[str, Any]]:
+def evaluator_from_config(sec: Section) -> tuple[Any, dict[str, Any]]:
     """The evaluator a config section describes (None when absent), via h2h.evaluators."""
     if not sec.data:
         sec.done()
@@ -129,7 +129,7 @@ def _make_evaluator(sec: Section) -> tuple[Any, dict[str, Any]]:
     return evaluator, raw
 
 
-def _objectives(cfg: Section, evaluator: Any) -> tuple[Objective, ...]:
+def objectives_from_config(cfg: Section, evaluator: Any) -> tuple[Objective, ...]:
     """Objectives in priority order; each must be a metric the run reports, in its direction."""
     available = {m: "min" for m in HARDWARE_METRICS}
     if evaluator is not None:
@@ -159,7 +159,7 @@ def _objectives(cfg: Section, evaluator: Any) -> tuple[Objective, ...]:
     return tuple(out)
 
 
-def _metric_bounds(cfg: Section, evaluator: Any) -> dict[str, dict[str, float]]:
+def metric_bounds_from_config(cfg: Section, evaluator: Any) -> dict[str, dict[str, float]]:
     """``{metric: {le|ge: number}}`` over metrics the run reports."""
     available = list(HARDWARE_METRICS) + ([m.name for m in evaluator.metrics] if evaluator is not None else [])
     sec = cfg.section("metric_bounds")
@@ -177,7 +177,7 @@ def _metric_bounds(cfg: Section, evaluator: Any) -> dict[str, dict[str, float]]:
     return out
 
 
-def _agent_config(raw: Any, seed: int, file: str | None) -> dict[str, Any]:
+def agent_config_from(raw: Any, seed: int, file: str | None) -> dict[str, Any]:
     """The agent config as a dict (validated by building it); seeds default to the run seed."""
     from llm_agents import AgentError, from_config, parse_config
 
@@ -216,19 +216,24 @@ def load_settings(config: str | Path | Mapping[str, Any], *, budget: int | None 
     if out is not None and "out" in cfg.data:
         cfg.raw("out")
     space = Space.from_config(cfg.section("space", required=True))
-    evaluator, evaluator_config = _make_evaluator(cfg.section("evaluator"))
-    objectives = _objectives(cfg, evaluator)
-    metric_bounds = _metric_bounds(cfg, evaluator)
+    evaluator, evaluator_config = evaluator_from_config(cfg.section("evaluator"))
+    objectives = objectives_from_config(cfg, evaluator)
+    metric_bounds = metric_bounds_from_config(cfg, evaluator)
     agent_raw = agent if agent is not None else cfg.raw("agent", None)
     if agent is not None and "agent" in cfg.data:
         cfg.raw("agent")
-    agent_config = _agent_config(agent_raw, run_seed, None if agent is not None else cfg.file)
+    agent_config = agent_config_from(agent_raw, run_seed, None if agent is not None else cfg.file)
     cfg.done()
     return NASSettings(space=space, evaluator=evaluator, objectives=objectives, agent_config=agent_config,
                        budget=run_budget, per_iteration=per_iteration, seed=run_seed,
                        out=None if out_path is None else Path(out_path), application=application,
                        device_constraints=tuple(constraints), map_options=map_options,
                        metric_bounds=metric_bounds, config_file=cfg.file, evaluator_config=evaluator_config)
+
+
+# private names kept for callers written before these were public (h2h.codesign.settings)
+_make_evaluator, _objectives = evaluator_from_config, objectives_from_config
+_agent_config, _metric_bounds = agent_config_from, metric_bounds_from_config
 
 
 # ---- the loop -----------------------------------------------------------------------------------
