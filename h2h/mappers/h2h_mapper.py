@@ -81,6 +81,24 @@ def single_accelerator_assign(problem: Problem) -> np.ndarray:
     return np.argmin(np.where(ok, lat, np.inf), axis=1).astype(np.int64)
 
 
+def model_per_accelerator_assign(problem: Problem) -> np.ndarray:
+    """Each model wholly on one accelerator: models by decreasing compute, each to the accelerator
+    whose accumulated compute time would end lowest (layers it cannot run go to their fastest)."""
+    lat = np.where(problem.feasible, problem.scheduler.cost_table.compute_latency_s, np.inf)
+    models = np.array(_models(problem.scheduler))
+    load = np.zeros(problem.num_accelerators)
+    assign = np.argmin(lat, axis=1).astype(np.int64)
+    names = sorted(set(models.tolist()), key=lambda m: -np.nanmin(lat[models == m], axis=1).sum())
+    for m in names:
+        rows = models == m
+        cost = np.where(np.isfinite(lat[rows]), lat[rows], 0.0).sum(axis=0)
+        a = int(np.argmin(load + cost))
+        ok = problem.feasible[rows, a]
+        assign[np.flatnonzero(rows)[ok]] = a
+        load[a] += cost[a]
+    return assign
+
+
 def chain_sequence(problem: Problem, assign: np.ndarray) -> list[int]:
     """A topological order that runs a layer's ready consumer on the same accelerator (same model)
     right after it, so its input stays on chip; otherwise the ready layer first in the scheduler's
@@ -407,8 +425,9 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
     each candidate move is also scored under its own chain order when candidates x layers is at most
     ``chain_each`` (small workloads), else under the current order. At a fixed point of single
     moves, every pair of single moves is tried when there are at most ``pair_moves`` pairs. Then
-    ``restarts`` times (default min(20, 400 / L), none above 200 layers) the best mapping is kicked
-    (L / 8 random layers to random accelerators, seeded) and step 4 runs again from there."""
+    ``restarts`` times (default min(20, 400 / L), none above 200 layers) step 4 runs again: first from
+    one accelerator per model (``model_per_accelerator_assign``), then from the best mapping kicked
+    (L / 8 random layers to random accelerators, seeded)."""
     steps = parse_steps(steps)
     t0 = time.perf_counter()
     search = _Search(problem, steps, buckets)
@@ -443,9 +462,12 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
         for r in range(n_restarts):
             if problem.time_left_s() <= 0:
                 break
-            kick = search.best.assign.copy()
-            for l in rng.choice(L, size=min(L, max(2, L // 8)), replace=False):
-                kick[l] = rng.choice(np.flatnonzero(problem.feasible[l]))
+            if r == 0:                    # first, one accelerator per model (no activation crosses)
+                kick = model_per_accelerator_assign(problem)
+            else:
+                kick = search.best.assign.copy()
+                for l in rng.choice(L, size=min(L, max(2, L // 8)), replace=False):
+                    kick[l] = rng.choice(np.flatnonzero(problem.feasible[l]))
             start = Solution(kick, search.resident(kick))
             opts = [start] + ([_solution(kick, start.resident, o[0]) for o in _own_orders(search, kick[None, :])]
                               if 3 in steps else [])
