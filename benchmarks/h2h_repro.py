@@ -108,9 +108,9 @@ DISCUSSION = """
 * **Weight locality (step 2)** gives most of the gain on the low-bandwidth bus, where weight loads
   dominate; local DRAM capacities (16-64 MiB) are small enough that a multi-model workload's weights
   do not all fit, so it is a real knapsack.
-* **Activation locality (step 3)** adds nothing on these workloads: the scheduler already keeps a
-  tensor on chip when its consumer runs next on the same accelerator, and its default order
-  (earliest start first) already runs each model's chain back to back. The step keeps the default
+* **Activation locality (step 3)** adds little on these workloads (at most a few tenths of a point):
+  the scheduler already keeps a tensor on chip when its consumer runs next on the same accelerator,
+  and its default order (earliest start first) already runs each model's chain back to back. The step keeps the default
   order unless a chain, earliest-start or critical-path order is better, and it matters more inside
   step 4 on small graphs (see benchmarks/results/mapper_speed.md).
 * **Re-mapping (step 4)** gives most of the gain on the medium and high buses, where what is left is
@@ -118,13 +118,14 @@ DISCUSSION = """
   full scheduler (link contention included), in batches, to a fixed point.
 * **Local optima.** Step 4 is a local search; its result depends on where it starts. Leaving step 1
   out (starting from the single fastest accelerator) sometimes ends better than the full algorithm
-  (e.g. facebagnet on the low bus). We report the algorithm as specified rather than the best of
-  several starts.
-* **Energy.** With the latency objective, energy falls through fewer host transfers (resident
-  weights, on-chip activations) and a shorter makespan (static energy): 2.5-27%. With the energy
-  objective the reduction is 13-34%, below the paper's 23-64%: our compute and on-chip energy (the
-  MAC and buffer accesses from the analysis) is a large part of the total that no mapping between
-  these accelerators removes.
+  (casia_surf and vlocnet on the high bus), and leaving step 3 out can end marginally better too.
+  We report the algorithm as specified rather than the best of several variants.
+* **Energy.** With the latency objective, energy usually falls too, through fewer host transfers
+  (resident weights, on-chip activations) and a shorter makespan (static energy), but not always
+  (facebagnet on the high bus spends 0.3% more to be 11.7% faster). With the energy objective the
+  reduction is 15-34%, mostly below the paper's 23-64%: our compute and on-chip energy (the MAC and
+  buffer accesses from the analysis) is a large part of the total that no mapping between these
+  accelerators removes.
 * These are our systems and cost model, not the paper's testbed; nothing here is tuned to match
   its percentages.
 """

@@ -15,7 +15,8 @@ import pytest
 
 import h2h
 from h2h.evaluate import get_scheduler
-from h2h.mappers.brute_force import merged_order, topological_orders
+from h2h.mappers.base import merged_order
+from h2h.mappers.brute_force import topological_orders
 from h2h.mappers.residency import greedy_resident, knapsack_resident
 from h2h.schedule import Mapping
 from mapper_instances import diamond, random_table, system, two_models

@@ -10,14 +10,13 @@ with more than ``max_candidates`` candidates.
 """
 from __future__ import annotations
 
-import heapq
 import itertools
 from collections.abc import Iterator
 
 import numpy as np
 
 from ..errors import MappingError
-from .base import Problem, Solution, orders_from_sequence, register
+from .base import Problem, Solution, merged_order, orders_from_sequence, register
 from .residency import knapsack_resident, residency_value
 
 
@@ -55,38 +54,6 @@ def topological_orders(preds: list[list[int]], limit: int) -> Iterator[list[int]
 
     seq_set: set[int] = set()
     yield from rec()
-
-
-def merged_order(preds: list[list[int]], assign: np.ndarray, sequence: list[int],
-                 priority: np.ndarray) -> tuple[int, ...]:
-    """The processing order the scheduler derives from the per-accelerator orders that follow
-    ``sequence``: of the layers whose producers and accelerator predecessor are done, the one of
-    lowest ``priority`` (its rank in the scheduler's ``default_order``)."""
-    L = len(preds)
-    chain_pred = [-1] * L
-    last: dict[int, int] = {}
-    for l in sequence:
-        a = int(assign[l])
-        chain_pred[l] = last.get(a, -1)
-        last[a] = l
-    need = [len(p) + (chain_pred[l] >= 0) for l, p in enumerate(preds)]
-    waiting: list[list[int]] = [[] for _ in range(L)]
-    for l, p in enumerate(preds):
-        for i in p:
-            waiting[i].append(l)
-        if chain_pred[l] >= 0:
-            waiting[chain_pred[l]].append(l)
-    heap = [(int(priority[l]), l) for l in range(L) if need[l] == 0]
-    heapq.heapify(heap)
-    out = []
-    while heap:
-        _, j = heapq.heappop(heap)
-        out.append(j)
-        for s in waiting[j]:
-            need[s] -= 1
-            if need[s] == 0:
-                heapq.heappush(heap, (int(priority[s]), s))
-    return tuple(out)
 
 
 def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: int):

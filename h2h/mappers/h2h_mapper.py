@@ -40,8 +40,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import MappingError
-from .base import Problem, Solution, orders_from_sequence, register
-from .brute_force import merged_order
+from .base import Problem, Solution, merged_order, orders_from_sequence, register
 from .compute_priority import compute_priority_assign
 from .residency import knapsack_resident, residency_value
 
@@ -188,11 +187,6 @@ class _Search:
         """Remember a solution whose exact objective is already known."""
         if score < self.best_score:
             self.best, self.best_score = sol, score
-
-    def ordered(self, assign: np.ndarray, resident: np.ndarray, chain: bool) -> Solution:
-        if not chain:
-            return Solution(assign, resident)
-        return Solution(assign, resident, orders_from_sequence(assign, chain_sequence(self.p, assign)))
 
 
 def _move_candidates(problem: Problem, assign: np.ndarray, wide: bool) -> tuple[np.ndarray, np.ndarray]:
