@@ -231,7 +231,7 @@ class _Model:
             for end in ends.ends:
                 m.Add(self.mk >= end)
         self._outputs_last()
-        for link in set(k for t in self.transfers for k in t[5]):
+        for link in dict.fromkeys(k for t in self.transfers for k in t[5]):
             on_link = [t for t in self.transfers if link in t[5]]
             m.AddNoOverlap([t[7] for t in on_link])
             m.Add(sum(t[8] * t[4] for t in on_link) <= self.mk)   # redundant: the link's busy time

@@ -87,7 +87,7 @@ def model_per_accelerator_assign(problem: Problem) -> np.ndarray:
     models = np.array(_models(problem.scheduler))
     load = np.zeros(problem.num_accelerators)
     assign = np.argmin(lat, axis=1).astype(np.int64)
-    names = sorted(set(models.tolist()), key=lambda m: -np.nanmin(lat[models == m], axis=1).sum())
+    names = sorted(dict.fromkeys(models.tolist()), key=lambda m: -np.nanmin(lat[models == m], axis=1).sum())
     for m in names:
         rows = models == m
         cost = np.where(np.isfinite(lat[rows]), lat[rows], 0.0).sum(axis=0)
