@@ -84,6 +84,20 @@ def test_every_row_is_what_evaluate_candidate_reports():
         assert ev.constraint_violation == row.constraint_violation
 
 
+def test_spread_start_halves_the_budgets_shown_to_the_agent_down_to_the_smallest_design():
+    from h2h.codesign.warmstart import ask_agent, budget_scales
+    from llm_agents import from_config
+
+    settings = load_settings(tiny_config())
+    # smallest design: one accelerator of 64 PEs with 1024 B of L1 per PE and 256 KiB of L2 (MAESTRO rates)
+    smallest_mm2 = (64 * 4470.9014 + 64 * 1024 * 4505.1889 / 64 + 262144 * 4161.536 / 32768) / 1e6
+    assert budget_scales(settings.space, 3) == pytest.approx([1.0, 0.5, smallest_mm2 / 10.0])
+    answer = ask_agent(from_config({"kind": "heuristic", "seed": 2}), settings.space, settings.objectives, 4,
+                       budget_scale=0.5)
+    assert len(answer.candidates) == 4
+    assert all(settings.space.area_mm2(c) <= 5.0 + 1e-9 for c in answer.candidates)
+
+
 # ---- injection ----------------------------------------------------------------------------------
 def _recording(path: Path, proposals: list[list[dict]]) -> Path:
     lines = [json.dumps({"version": 1, "index": i, "agent": "hand-written", "task_digest": "by-hand",

@@ -117,6 +117,14 @@ def _objectives(cfg: Section, evaluator: Any) -> tuple[Objective, ...]:
     return tuple(Objective(n, direction.get(n, "min"), i + 1) for i, n in enumerate(names))
 
 
+def smallest_design(space: Space) -> dict[str, Any]:
+    """Every numeric variable at its smallest value (choices at their first option): the design
+    with the smallest value of every budget, whose terms are positive sizes times positive rates."""
+    desc = space.description
+    return desc.complete({v.name: (min(v.grid()) if v.is_numeric and v.grid() else
+                                   v.low if v.is_numeric else v.options[0]) for v in desc.variables})
+
+
 def check_feasible(space: Space, *, file: str | None = None, draws: int = FEASIBILITY_DRAWS) -> None:
     """Raise :class:`InfeasibleBudgetError` when no design meets the budgets.
 
@@ -127,9 +135,7 @@ def check_feasible(space: Space, *, file: str | None = None, draws: int = FEASIB
     desc = space.description
     if not desc.constraints:
         return
-    smallest = desc.complete({v.name: (min(v.grid()) if v.is_numeric and v.grid() else
-                                       v.low if v.is_numeric else v.options[0])
-                              for v in desc.variables})
+    smallest = smallest_design(space)
     if space.constraint_violation(smallest) == 0:
         return
     rng = random.Random(0)

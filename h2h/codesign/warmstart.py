@@ -3,7 +3,8 @@
 * **Warm start** (after LCDA, Yan et al., SOCC 2023): the agent proposes the whole initial
   population from its prior knowledge, prompted (template ``codesign``) with the space, its
   budgets, the objectives and facts about the workload and hardware; by default in one request
-  per objective, that objective ranked first, so the starting designs span the trade-off.
+  per objective, that objective ranked first and the hardware budgets halved from one request
+  to the next, so the starting designs span the trade-off and the sizes of hardware.
 * **Cold start**: the initial population is drawn uniformly from the designs that fit the
   budgets, from a generator seeded by the run seed, so warm and cold runs differ only in who
   proposes the starting designs.
@@ -101,13 +102,20 @@ def layer_profile(space: Space, limit: int = 64) -> list[dict[str, Any]]:
 
 def ask_agent(agent: Any, space: Space, objectives: Sequence[Objective], n: int, *,
               history: Sequence[Mapping[str, Any]] = (), context: Mapping[str, Any] | None = None,
-              ) -> AgentAnswer:
-    """At most ``n`` valid candidates from ``agent``; an agent that raises proposes nothing."""
+              budget_scale: float = 1.0) -> AgentAnswer:
+    """At most ``n`` valid candidates from ``agent``; an agent that raises proposes nothing.
+    With ``budget_scale < 1`` the agent is shown every hardware budget scaled by it (its designs
+    then also fit the real budgets)."""
     from llm_agents import Task
 
     answer = AgentAnswer()
+    description = space.describe()
+    if budget_scale != 1.0:
+        description["constraints"] = [scaled_constraint(c, budget_scale) for c in description["constraints"]]
+        context = {**dict(context or {}), "budgets": {c["name"]: c["le"] for c in description["constraints"]
+                                                      if "le" in c}}
     try:
-        task = Task(space=space.describe(), objectives=tuple(objectives), history=list(history), n=n,
+        task = Task(space=description, objectives=tuple(objectives), history=list(history), n=n,
                     template=TEMPLATE, context=dict(context or {}))
         proposal = agent.propose(task)
     except Exception as e:  # noqa: BLE001 -- any agent failure falls back to random designs
@@ -123,6 +131,25 @@ def ask_agent(agent: Any, space: Space, objectives: Sequence[Objective], n: int,
             answer.candidates.append(cand)
     answer.problems = " | ".join(r for r in reasons if r)[:500]
     return answer
+
+
+def scaled_constraint(constraint: Mapping[str, Any], scale: float) -> dict[str, Any]:
+    """An upper-bounded budget with its bound multiplied by ``scale`` (others unchanged)."""
+    out = dict(constraint)
+    if "le" in out:
+        out["le"] = out["le"] * scale
+    return out
+
+
+def budget_scales(space: Space, parts: int) -> list[float]:
+    """``1, 1/2, 1/4, ...`` for ``parts`` requests, each raised to the smallest scale at which the
+    smallest design of the space still fits every upper-bounded budget."""
+    from .settings import smallest_design
+
+    smallest = smallest_design(space)
+    floor = max([c.value(smallest) / c.le for c in space.description.constraints
+                 if c.le is not None and c.le > 0] or [0.0])
+    return [max(0.5 ** i, min(1.0, floor)) for i in range(parts)]
 
 
 def random_designs(space: Space, n: int, rng: random.Random, taken: set[str]) -> list[dict[str, Any]]:
@@ -162,23 +189,27 @@ def initial_population(space: Space, n: int, *, start: str, seed: int, agent: An
     (cold). Over-budget agent designs are kept (they are the agent's choice and are scored as
     infeasible); only invalid or repeated ones are replaced.
 
-    With ``spread`` the agent is asked in one request per objective, each ranking that objective
-    first (the others keep their order), so the starting designs cover every end of the
-    trade-off; a single request under one priority order crowds them around its first objective.
+    With ``spread`` the agent is asked in one request per objective: request ``i`` ranks
+    objective ``i`` first (the others keep their order) and shows the hardware budgets scaled by
+    ``2**-i`` (never below what the smallest design needs), so the starting designs cover every end
+    of the trade-off and every size of hardware. A single request under one priority order and the
+    full budget crowds them around its first objective and, because area grows with the product of
+    accelerators, PEs and buffer bytes, near the edge of the budget.
     """
     rng = seeding_rng(seed, "initial")
     taken: set[str] = set()
     if start == "cold":
         designs = random_designs(space, n, rng, taken)
         return Seeding(designs, ["random"] * len(designs))
-    requests = [(objectives, n)]
+    requests = [(objectives, n, 1.0)]
     if spread and len(objectives) > 1:
         parts = min(len(objectives), n)
-        requests = [(rotated(objectives, i), k) for i, k in enumerate(split(n, parts))]
+        requests = [(rotated(objectives, i), k, scale) for i, (k, scale) in
+                    enumerate(zip(split(n, parts), budget_scales(space, parts)))]
     chosen: list[dict[str, Any]] = []
     problems, notes, proposed = [], [], 0
-    for objs, k in requests:
-        answer = ask_agent(agent, space, objs, k, context=context)
+    for objs, k, scale in requests:
+        answer = ask_agent(agent, space, objs, k, context=context, budget_scale=scale)
         proposed += len(answer.candidates)
         problems += [answer.problems] if answer.problems else []
         notes += [answer.notes] if answer.notes else []
