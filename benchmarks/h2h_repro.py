@@ -118,11 +118,12 @@ DISCUSSION = """
   full scheduler (link contention included), in batches, to a fixed point.
 * **Local optima.** Step 4 is a local search; its result depends on where it starts. Leaving step 1
   out (starting from the single fastest accelerator) sometimes ends better than the full algorithm
-  (casia_surf and vlocnet on the high bus), and leaving step 3 out can end marginally better too.
+  (vlocnet on the high bus, facebagnet on the low bus), and leaving step 3 out can end marginally
+  better too.
   We report the algorithm as specified rather than the best of several variants.
 * **Energy.** With the latency objective, energy usually falls too, through fewer host transfers
-  (resident weights, on-chip activations) and a shorter makespan (static energy), but not always
-  (facebagnet on the high bus spends 0.3% more to be 11.7% faster). With the energy objective the
+  (resident weights, on-chip activations) and a shorter makespan (static energy), though sometimes
+  barely (facebagnet on the high bus: 12.8% faster, 1.9% less energy). With the energy objective the
   reduction is 15-34%, mostly below the paper's 23-64%: our compute and on-chip energy (the MAC and
   buffer accesses from the analysis) is a large part of the total that no mapping between these
   accelerators removes.
