@@ -36,6 +36,7 @@ Semantics (times in seconds; every rule holds for every candidate of the batch):
 """
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -107,6 +108,8 @@ class Scheduler:
       path_bandwidth_gbps[A+1, A+1], path_latency_s, path_pj_per_byte  (uncontended route costs)
       default_order[L]                          the processing order used when none is given
                                                 (see ``asap_order``)
+      default_rank[L]                           each layer's position in default_order
+      merge_orders(chains), merge_sequence(assign, sequence)   per-accelerator orders -> processing order
     """
 
     def __init__(self, workload: Workload, system: System, cost_table: CostTable | None = None) -> None:
@@ -186,6 +189,8 @@ class Scheduler:
         self._lat_flat = self.path_latency_s.ravel()
         fastest = np.where(self._feasible, self._lat, np.inf).min(axis=1)
         self.default_order = self.asap_order(fastest[None, :] if L else np.zeros((1, 0)))[0]
+        self.default_rank = np.empty(L, dtype=np.int64)   # each layer's position in default_order
+        self.default_rank[self.default_order] = np.arange(L)
 
     # ---- helpers mappers use --------------------------------------------------------------------
     def transfer_time_s(self, src, dst, nbytes):
@@ -253,14 +258,13 @@ class Scheduler:
         return out
 
     def order_array(self, mapping: "Mapping | dict[str, str]", assign: np.ndarray | None = None) -> np.ndarray:
-        """A processing order that honours the DAG and the mapping's per-accelerator orders."""
+        """A processing order that honours the DAG and the mapping's per-accelerator orders
+        (validated, then merged by ``merge_orders``)."""
         m = Mapping.coerce(mapping)
         if not m.order:
             return self.default_order
         assign = self.assignment_array(m) if assign is None else assign
-        g = nx.DiGraph()
-        g.add_nodes_from(range(self.num_layers))
-        g.add_edges_from(zip(self.edge_src.tolist(), self.edge_dst.tolist()))
+        chains = []
         for acc, seq in m.order.items():
             a = self.accelerator_index.get(acc)
             if a is None:
@@ -276,14 +280,51 @@ class Scheduler:
                     raise MappingError(f"layer '{name}' is mapped to '{self.accelerator_names[assign[i]]}'",
                                        item=f"order of '{acc}'")
                 idx.append(i)
-            g.add_edges_from(zip(idx, idx[1:]))
-        if not nx.is_directed_acyclic_graph(g):
+            chains.append(idx)
+        merged = self.merge_orders(chains)
+        if len(merged) < self.num_layers:
+            g = nx.DiGraph(zip(self.edge_src.tolist(), self.edge_dst.tolist()))
+            for idx in chains:
+                g.add_edges_from(zip(idx, idx[1:]))
             cyc = " -> ".join(self.layer_names[u] for u, _ in nx.find_cycle(g))
             raise MappingError(f"the per-accelerator order contradicts the data dependencies: {cyc}",
                                item="order")
-        rank = np.empty(self.num_layers, dtype=np.int64)
-        rank[self.default_order] = np.arange(self.num_layers)
-        return np.array(list(nx.lexicographical_topological_sort(g, key=lambda n: rank[n])), dtype=np.int64)
+        return merged
+
+    def merge_orders(self, chains: Any) -> np.ndarray:
+        """THE rule that turns per-accelerator orders into one processing order: repeatedly take, of
+        the layers whose producers and chain predecessor are done, the one earliest in
+        ``default_order``. ``chains`` is an iterable of layer-index sequences (one per accelerator;
+        layers in no chain are free). The result is shorter than L iff the chains and the DAG form a
+        cycle. Mappers call this (via ``merge_sequence``) so they predict exactly what
+        ``order_array`` gives."""
+        L = self.num_layers
+        prio = self.default_rank.tolist()
+        need = self.in_degree.tolist()
+        waiting: list[list[int]] = [[d for d, _ in s] for s in self.succs]
+        for seq in chains:
+            for u, v in zip(seq, seq[1:]):
+                waiting[int(u)].append(int(v))
+                need[int(v)] += 1
+        heap = [(prio[l], l) for l in range(L) if need[l] == 0]
+        heapq.heapify(heap)
+        out = []
+        while heap:
+            _, j = heapq.heappop(heap)
+            out.append(j)
+            for s in waiting[j]:
+                need[s] -= 1
+                if need[s] == 0:
+                    heapq.heappush(heap, (prio[s], s))
+        return np.array(out, dtype=np.int64)
+
+    def merge_sequence(self, assign: Any, sequence: Any) -> np.ndarray:
+        """``merge_orders`` of the per-accelerator orders that follow one global ``sequence`` of
+        layer indices under ``assign`` [L]."""
+        chains: dict[int, list[int]] = {}
+        for l in sequence:
+            chains.setdefault(int(assign[l]), []).append(int(l))
+        return self.merge_orders(chains.values())
 
     # ---- validation -----------------------------------------------------------------------------
     def _check(self, assign: np.ndarray, resident: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, list[str]]:

@@ -15,7 +15,6 @@ import pytest
 
 import h2h
 from h2h.evaluate import get_scheduler
-from h2h.mappers.base import merged_order
 from h2h.mappers.brute_force import topological_orders
 from h2h.mappers.residency import greedy_resident, knapsack_resident
 from h2h.schedule import Mapping
@@ -156,22 +155,52 @@ def test_knapsack_is_optimal_against_enumeration():
         assert W[(assign == a) & greedy].sum() <= fake.dram_capacity_bytes[a]
 
 
-def test_merged_order_is_the_schedulers():
+def test_merge_orders_is_the_lexicographic_topological_sort():
+    """The scheduler's one merge rule against an independent spec: networkx's lexicographic
+    topological sort of the DAG plus the per-accelerator chains, keyed by default-order rank; the
+    mappers' view (``Problem.processing_order``) and ``order_array`` of the named Mapping agree."""
+    from h2h.mappers.base import Problem, orders_from_sequence
+
     w = h2h.load_workload("casia_surf")
     s = h2h.load_system("examples/systems/hetero4_mid.yaml")
     sched = get_scheduler(w, s)
+    problem = Problem(sched)
     rng = np.random.default_rng(0)
-    preds = [[i for i, _ in p] for p in sched.preds]
-    prio = np.empty(len(w), dtype=np.int64)
-    prio[sched.default_order] = np.arange(len(w))
+    rank = {l: r for r, l in enumerate(sched.default_order.tolist())}
     for _ in range(5):
         assign = rng.integers(0, 4, len(w))
         seq = list(rng.permutation(len(w)))
         # ancestors come first (strictly fewer ancestors), otherwise a random order
         topo = sorted(range(len(w)), key=lambda l: (len(nx.ancestors(w.graph, w.layer_names[l])), seq[l]))
-        order = {s.accelerator_names[a]: [w.layer_names[l] for l in topo if assign[l] == a] for a in range(4)}
+        g = nx.DiGraph(zip(sched.edge_src.tolist(), sched.edge_dst.tolist()))
+        g.add_nodes_from(range(len(w)))
+        chains = orders_from_sequence(assign, topo)
+        for c in chains.values():
+            g.add_edges_from(zip(c, c[1:]))
+        expect = list(nx.lexicographical_topological_sort(g, key=lambda n: rank[n]))
+        assert sched.merge_sequence(assign, topo).tolist() == expect
+        assert problem.processing_order(assign, chains).tolist() == expect
+        order = {s.accelerator_names[a]: [w.layer_names[l] for l in c] for a, c in chains.items()}
         m = Mapping({w.layer_names[l]: s.accelerator_names[a] for l, a in enumerate(assign)}, order)
-        assert tuple(sched.order_array(m)) == merged_order(preds, assign, topo, prio)
+        assert sched.order_array(m).tolist() == expect
+
+
+def test_merge_orders_by_hand():
+    # diamond x -> (y, z) -> w; default order x, y, z, w (ties in workload order)
+    w, s = diamond(), system("bus")
+    sched = get_scheduler(w, s, random_table(w, s, 0))
+    x, y, z, v = (sched.layer_index[n] for n in w.layer_names)
+    assert sched.default_order.tolist() == [x, y, z, v]
+    assert sched.merge_orders([]).tolist() == [x, y, z, v]
+    # one accelerator runs z before y: z is taken first, the rest follows default priority
+    assert sched.merge_orders([[z, y]]).tolist() == [x, z, y, v]
+    # a chain that puts w before y contradicts the DAG: the merge stops short (order_array raises)
+    assert len(sched.merge_orders([[v, y]])) < 4
+    acc = s.accelerator_names[0]
+    m = Mapping({n: acc for n in w.layer_names}, {acc: (w.layer_names[3], w.layer_names[1],
+                                                        w.layer_names[0], w.layer_names[2])})
+    with pytest.raises(h2h.MappingError, match="contradicts the data dependencies"):
+        sched.order_array(m)
 
 
 def test_topological_orders_counts():

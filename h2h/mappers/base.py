@@ -11,7 +11,6 @@ A mapper is a callable ``mapper(problem: Problem, **options) -> Solution`` regis
 """
 from __future__ import annotations
 
-import heapq
 import time
 from collections.abc import Callable, Mapping as MappingABC
 from dataclasses import dataclass, field
@@ -79,8 +78,10 @@ class Problem:
         """The processing order the scheduler derives from per-accelerator orders (None: default)."""
         if not order:
             return None
-        return self.scheduler.order_array(to_mapping(self.scheduler, assign, None, order),
-                                          np.asarray(assign))
+        merged = self.scheduler.merge_orders(order.values())
+        if len(merged) < self.num_layers:
+            raise MappingError("the per-accelerator orders contradict the data dependencies", item="order")
+        return merged
 
     def evaluate_solution(self, sol: Solution) -> float:
         """Objective of one solution exactly as ``Scheduler.evaluate`` of its Mapping would score it."""
@@ -110,38 +111,6 @@ def to_mapping(scheduler: Any, assign: np.ndarray, resident: np.ndarray | None,
         named_order = {accs[a]: tuple(layers[l] for l in seq) for a, seq in order.items() if len(seq)}
     res = frozenset(layers[l] for l in np.flatnonzero(resident)) if resident is not None else frozenset()
     return Mapping(assignment, named_order, res)
-
-
-def merged_order(preds: list[list[int]], assign: np.ndarray, sequence: list[int],
-                 priority: np.ndarray) -> tuple[int, ...]:
-    """The processing order the scheduler derives from the per-accelerator orders that follow
-    ``sequence``: of the layers whose producers and accelerator predecessor are done, the one of
-    lowest ``priority`` (its rank in the scheduler's ``default_order``)."""
-    L = len(preds)
-    chain_pred = [-1] * L
-    last: dict[int, int] = {}
-    for l in sequence:
-        a = int(assign[l])
-        chain_pred[l] = last.get(a, -1)
-        last[a] = l
-    need = [len(p) + (chain_pred[l] >= 0) for l, p in enumerate(preds)]
-    waiting: list[list[int]] = [[] for _ in range(L)]
-    for l, p in enumerate(preds):
-        for i in p:
-            waiting[i].append(l)
-        if chain_pred[l] >= 0:
-            waiting[chain_pred[l]].append(l)
-    heap = [(int(priority[l]), l) for l in range(L) if need[l] == 0]
-    heapq.heapify(heap)
-    out = []
-    while heap:
-        _, j = heapq.heappop(heap)
-        out.append(j)
-        for s in waiting[j]:
-            need[s] -= 1
-            if need[s] == 0:
-                heapq.heappush(heap, (int(priority[s]), s))
-    return tuple(out)
 
 
 def orders_from_sequence(assign: np.ndarray, sequence: Any) -> dict[int, list[int]]:

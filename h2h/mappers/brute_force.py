@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ..errors import MappingError
-from .base import Problem, Solution, merged_order, orders_from_sequence, register
+from .base import Problem, Solution, orders_from_sequence, register
 from .residency import knapsack_resident, residency_value
 
 
@@ -60,8 +60,6 @@ def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: 
     sched = problem.scheduler
     L = problem.num_layers
     preds = [[i for i, _ in p] for p in sched.preds]
-    priority = np.empty(L, dtype=np.int64)
-    priority[sched.default_order] = np.arange(L)
     choices = [np.flatnonzero(problem.feasible[l]).tolist() for l in range(L)]
     n_assign = float(np.prod([len(c) for c in choices], dtype=np.float64))
     weighted = np.flatnonzero(sched.weight_bytes > 0)
@@ -83,7 +81,7 @@ def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: 
         assign = np.array(combo, dtype=np.int64)
         seen = set()
         for seq in topo:
-            merged = merged_order(preds, assign, seq, priority)
+            merged = tuple(sched.merge_sequence(assign, seq).tolist())
             if merged in seen:
                 continue
             seen.add(merged)

@@ -371,8 +371,7 @@ class _Model:
         ``default_order``) that was already runnable -- its producers and its accelerator predecessor
         done: merging per-accelerator orders, the scheduler would have taken u first."""
         m = self.m
-        prio = np.empty(self.L, dtype=np.int64)
-        prio[self.sched.default_order] = np.arange(self.L)
+        prio = self.sched.default_rank
         for u, v in itertools.permutations(range(self.L), 2):
             if prio[u] > prio[v] or u in self.anc[v] or v in self.anc[u]:
                 continue

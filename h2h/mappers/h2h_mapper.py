@@ -40,7 +40,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import MappingError
-from .base import Problem, Solution, merged_order, orders_from_sequence, register
+from .base import Problem, Solution, orders_from_sequence, register
 from .compute_priority import compute_priority_assign
 from .residency import knapsack_resident, residency_value
 
@@ -105,8 +105,7 @@ def chain_sequence(problem: Problem, assign: np.ndarray) -> list[int]:
     sched = problem.scheduler
     models = _models(sched)
     indeg = sched.in_degree.copy()
-    prio = np.empty(problem.num_layers, dtype=np.int64)
-    prio[sched.default_order] = np.arange(problem.num_layers)
+    prio = sched.default_rank
     heap = [(int(prio[l]), int(l)) for l in np.flatnonzero(indeg == 0)]
     heapq.heapify(heap)
     placed = np.zeros(problem.num_layers, dtype=bool)
@@ -152,9 +151,7 @@ class _Search:
         self.best: Solution | None = None
         self.best_score = np.inf
         self.trace: dict[str, float] = {}
-        self.preds = [[i for i, _ in pl] for pl in self.sched.preds]
-        self.prio = np.empty(problem.num_layers, dtype=np.int64)
-        self.prio[self.sched.default_order] = np.arange(problem.num_layers)
+        self.prio = self.sched.default_rank
         self.chain_each_limit = 0
         self.pair_limit = 0
 
@@ -299,7 +296,7 @@ def _own_orders(search: _Search, cand: np.ndarray) -> list[np.ndarray]:
     lat = np.where(np.isfinite(lat), lat, 0.0)
     asap = sched.asap_order(lat)
     upward = _upward_rank_orders(search, cand, lat)
-    return [np.array([merged_order(search.preds, cand[b], seq(b), search.prio) for b in range(len(cand))],
+    return [np.array([sched.merge_sequence(cand[b], seq(b)) for b in range(len(cand))],
                      dtype=np.int64)
             for seq in (lambda b: chain_sequence(p, cand[b]), lambda b: asap[b], lambda b: upward[b])]
 
