@@ -43,6 +43,7 @@ def rows_of(result) -> list[dict]:
 
 
 # ---- reproducibility and sources ----------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize("start", ["warm", "cold"])
 def test_runs_with_a_fixed_seed_are_reproducible(start):
     a = codesign(tiny_config(), start=start, seed=3, plot=False)
@@ -226,6 +227,7 @@ def _closed_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_a_failing_agent_falls_back_to_random_starts_and_exits_0(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("H2H_TEST_KEY", "not-a-real-key")
     agent = json.dumps({"kind": "openai", "model": "none", "base_url": f"http://127.0.0.1:{_closed_port()}/v1",
