@@ -49,8 +49,11 @@ DEFAULT_TIME_LIMIT_S = 60.0
 class _Model:
     """Builds the CP-SAT model for one problem (see the module docstring)."""
 
-    def __init__(self, problem: Problem, tick_s: float, horizon_ticks: int, energy_unit_j: float) -> None:
+    def __init__(self, problem: Problem, tick_s: float, horizon_ticks: int, energy_unit_j: float,
+                 strengthen: bool = True) -> None:
         from ortools.sat.python import cp_model
+
+        self.strengthen = strengthen
 
         self.cp = cp_model
         self.p = problem
@@ -179,6 +182,19 @@ class _Model:
                     self.energy_terms.append((self.z[l, a], -float(W[l] * pj[host, a])))
                     m.Add(self.s[l] >= self.pf[l] + self.ticks(W[l] / dram_bw[a])).OnlyEnforceIf(self.z[l, a])
             full = W[l] + X[l]
+            if self.strengthen and full > 0:
+                # redundant, for the linear relaxation: the load (or resident read, in parallel
+                # with the model-input load) fits between pf[l] and s[l]
+                terms = []
+                for a in accs:
+                    load = self.ticks(sched.transfer_time_s(host, a, full))
+                    if l in self.r:
+                        here = max(self.ticks(W[l] / dram_bw[a]),
+                                   self.ticks(sched.transfer_time_s(host, a, X[l])) if X[l] > 0 else 0)
+                        terms += [load * self.x[l, a], (here - load) * self.z[l, a]]
+                    else:
+                        terms.append(load * self.x[l, a])
+                m.Add(self.s[l] >= self.pf[l] + sum(terms))
             if full > 0:   # weights (unless resident) and model inputs from host
                 opts = [(a, self.ticks(sched.transfer_time_s(host, a, full)), self.links(host, a)) for a in accs]
                 if l in self.r:
@@ -194,22 +210,33 @@ class _Model:
                               after=self.pf[l], before=self.s[l])
         for k, (i, j, nb) in enumerate(zip(sched.edge_src.tolist(), sched.edge_dst.tolist(), sched.edge_bytes)):
             rank = 1 + [kk for _, kk in sched.preds[j]].index(k)
-            sames = []
+            sames, delay = {}, []     # delay: the tensor's least delay from e[i] to s[j], linear
             for a in range(A):
                 if not (feas[i, a] and feas[j, a]):
                     continue
                 same = self._and(self.x[i, a], self.x[j, a])
-                sames.append(same)
+                sames[a] = same
                 arc = self.arc[a, i, j]
                 spill = self._and(same, arc.Not())            # same accelerator, not consecutive
                 m.Add(self.s[j] >= self.e[i] + self.ticks(2 * nb / dram_bw[a])).OnlyEnforceIf(spill)
+                delay.append(self.ticks(2 * nb / dram_bw[a]) * spill)
                 self.energy_terms.append((spill, float(2 * nb * pj_dram)))
             pairs = [(a, b) for a in range(A) for b in range(A) if a != b and feas[i, a] and feas[j, b]]
             if not pairs:
+                if self.strengthen and delay:
+                    m.Add(self.s[j] >= self.e[i] + sum(delay))
                 continue
             cross = m.NewBoolVar(f"cross{k}")
-            m.Add(cross + sum(sames) == 1)
+            m.Add(cross + sum(sames.values()) == 1)
             opts = [((a, b), self.ticks(sched.transfer_time_s(a, b, nb)), self.links(a, b)) for a, b in pairs]
+            if self.strengthen:
+                # redundant, for the linear relaxation: the conditional precedences below (transfer
+                # interval, then the local-DRAM read on the consumer's accelerator b) as one
+                # inequality; x[j, b] - same_b is "crossed into b"
+                delay.append(min(d for _, d, _ in opts) * cross)
+                delay += [self.ticks(nb / dram_bw[b]) * (self.x[j, b] - sames[b] if b in sames else self.x[j, b])
+                          for b in range(A) if feas[j, b]]
+                m.Add(self.s[j] >= self.e[i] + sum(delay))
             ys = self._booking(j, rank, opts, cross, lambda ab, i=i, j=j: self._and(self.x[i, ab[0]], self.x[j, ab[1]]),
                                after=self.e[i], before=None, read=(j, nb))
             energy = {ab: float(nb * (2 * pj_dram + pj[ab])) for ab in pairs}
@@ -226,6 +253,8 @@ class _Model:
             for a in accs:
                 self.energy_terms.append((self.x[l, a], float(O[l] * (pj_dram + pj[a, host]))))
             opts = [(a, self.ticks(sched.transfer_time_s(a, host, O[l])), self.links(a, host)) for a in accs]
+            if self.strengthen:   # redundant: the output leaves after the layer ends
+                m.Add(self.mk >= self.e[l] + sum(d * self.x[l, a] for a, d, _ in opts))
             ends = self._booking(l, 0, opts, self.true, lambda a, l=l: self.x[l, a], after=self.e[l],
                                  before=None, output=True)
             for end in ends.ends:
@@ -460,7 +489,7 @@ def _serial_bound_s(problem: Problem) -> float:
 
 @register("cpsat")
 def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution: float = 1e6,
-          log: bool = False) -> Solution:
+          log: bool = False, strengthen: bool = True, solver_params: dict[str, Any] | None = None) -> Solution:
     """See the module docstring. ``time_limit_s`` defaults to 60 s."""
     from ortools.sat.python import cp_model
 
@@ -479,7 +508,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     tick = warm_eval.latency_s / resolution
     horizon = int(np.ceil(_serial_bound_s(problem) / tick)) + 4 * problem.num_layers + 16
     energy_unit = max(warm_eval.energy_j, 1e-30) / (resolution * 1e6)
-    model = _Model(problem, tick, horizon, energy_unit)
+    model = _Model(problem, tick, horizon, energy_unit, strengthen=bool(strengthen))
     if problem.objective == "latency":   # the optimum is no worse than the warm start
         model.m.Add(model.mk <= int(np.ceil(warm_eval.latency_s / tick)) + 4 * problem.num_layers + 16)
     model.set_objective(problem.objective)
@@ -493,6 +522,10 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     solver.parameters.max_time_in_seconds = max(0.1, limit - (time.perf_counter() - t0))
     solver.parameters.random_seed = int(problem.seed)
     solver.parameters.log_search_progress = bool(log)
+    for key, value in (solver_params or {}).items():
+        if not hasattr(solver.parameters, key):
+            raise MappingError(f"unknown CP-SAT parameter {key!r}", item="solver_params")
+        setattr(solver.parameters, key, value)
     status = solver.Solve(model.m)
     name = solver.StatusName(status)
     scale = tick if problem.objective == "latency" else energy_unit

@@ -24,7 +24,8 @@ candidate, and the best truly evaluated candidate is returned.
 Beyond the paper (each documented at its option): on small workloads step 4 also moves a layer to
 any accelerator (``wide_moves``), moves whole fused groups (a model's consecutive layers on one
 accelerator) together, scores each move under its own step-3 orders (``chain_each``), tries pairs of
-moves at a fixed point (``pair_moves``), and restarts from seeded random perturbations of the best
+moves at a fixed point (``pair_moves``), then moves of one layer within its accelerator's order
+(``reorder``, with step 3), and restarts from seeded random perturbations of the best
 mapping (``restarts``). Moves are scored with the full scheduler (link contention included) in
 batches rather than by re-timing a graph copy per move as the original code does
 (xyzxinyizhang/H2H), and step 4 repeats to a fixed point instead of two sweeps.
@@ -153,6 +154,7 @@ class _Search:
         self.trace: dict[str, float] = {}
         self.prio = self.sched.default_rank
         self.chain_each_limit = 0
+        self.reorder_limit = 0
         self.pair_limit = 0
 
     def resident(self, assign: np.ndarray) -> np.ndarray:
@@ -353,6 +355,46 @@ def _best_prefix(search: _Search, cur: Solution, better: list[list[tuple[int, in
     return best, score, k + 1
 
 
+def _reorder(search: _Search, cur: Solution, cur_score: float) -> tuple[Solution, float] | None:
+    """One pass of local search over the per-accelerator orders: every move of one layer to another
+    place in its accelerator's order (the DAG permitting), each merged into a processing order by
+    the scheduler's rule and scored in one batch. Returns the best if it improves, else None; skipped
+    when the candidates x layers exceed ``search.reorder_limit``."""
+    p, sched = search.p, search.sched
+    L = p.num_layers
+    seq = p.processing_order(cur.assign, cur.order)
+    seq = sched.default_order if seq is None else seq
+    chains = orders_from_sequence(cur.assign, seq.tolist())
+    if 3 not in search.steps or sum(len(c) ** 2 for c in chains.values()) * L > search.reorder_limit:
+        return None
+    seen = {tuple(seq.tolist())}
+    orders = []
+    for a, chain in chains.items():
+        for i, l in enumerate(chain):
+            rest = chain[:i] + chain[i + 1:]
+            for k in range(len(chain)):
+                if k == i:
+                    continue
+                new = dict(chains)
+                new[a] = rest[:k] + [l] + rest[k:]
+                merged = sched.merge_orders(new.values())
+                key = tuple(merged.tolist())
+                if len(merged) == L and key not in seen:    # short: contradicts the DAG
+                    seen.add(key)
+                    orders.append(merged)
+    if not orders:
+        return None
+    C = len(orders)
+    scores = p.score(p.evaluate(np.repeat(cur.assign[None, :], C, axis=0),
+                                np.repeat(cur.resident[None, :], C, axis=0), np.stack(orders)))
+    k = int(np.argmin(scores))
+    if not scores[k] < cur_score * (1 - 1e-12):
+        return None
+    sol = _solution(cur.assign, cur.resident, orders[k])
+    search.note(sol, float(scores[k]))
+    return sol, float(scores[k])
+
+
 def _remap(search: _Search, start: Solution, start_score: float, chain: bool, max_passes: int,
            max_prefix: int, wide: bool) -> tuple[Solution, float, int, int]:
     p = search.p
@@ -390,6 +432,12 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
                     cur, cur_score = best, score
                     moves_done += 2
                     continue
+        # reorder: a better per-accelerator order may open new moves (small workloads only)
+        step = _reorder(search, cur, cur_score)
+        if step is not None:
+            cur, cur_score = step
+            moves_done += 1
+            continue
         # refresh what the passes approximate (the knapsack, the chain order)
         options = []
         if 2 in search.steps:
@@ -409,21 +457,25 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
 @register("h2h")
 def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_prefix: int | None = None,
         buckets: int = 4096, wide_moves: int = 600, chain_each: int = 12_000,
-        pair_moves: int = 5000, restarts: int | None = None) -> Solution:
+        pair_moves: int = 5000, reorder: int = 60_000, restarts: int | None = None) -> Solution:
     """See the module docstring. ``max_prefix``: most moves accepted per pass (default L / 8, >= 8);
     step 4 also tries moves to accelerators no neighbour uses when that is at most ``wide_moves``
     candidates per pass (L x (A - 1)); 0 keeps to the paper's producer/consumer moves. With step 3,
     each candidate move is also scored under its own chain order when candidates x layers is at most
     ``chain_each`` (small workloads), else under the current order. At a fixed point of single
-    moves, every pair of single moves is tried when there are at most ``pair_moves`` pairs. Then
-    ``restarts`` times (default min(20, 400 / L), none above 200 layers) step 4 runs again: first from
+    moves, every pair of single moves is tried when there are at most ``pair_moves`` pairs, then every
+    move of one layer within its accelerator's order (``_reorder``) when the sum over accelerators
+    of (layers on it)^2 times L is at most ``reorder``. Then
+    ``restarts`` times (default min(40, 800 / L), none above 200 layers) step 4 runs again: first from
     one accelerator per model (``model_per_accelerator_assign``), then from the best mapping kicked
-    (L / 8 random layers to random accelerators, seeded)."""
+    (L / 8 random layers to random accelerators, seeded; L / 16 more after each restart that found
+    nothing better, up to L / 2, back to L / 8 after one that did)."""
     steps = parse_steps(steps)
     t0 = time.perf_counter()
     search = _Search(problem, steps, buckets)
     search.chain_each_limit = chain_each
     search.pair_limit = pair_moves
+    search.reorder_limit = reorder
     L = problem.num_layers
     baseline = Solution(compute_priority_assign(problem), np.zeros(L, dtype=bool))
     _, base_score = search.offer("compute_priority", [baseline])
@@ -448,8 +500,9 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
         cur, cur_score, passes, moves = _remap(search, cur, cur_score, chain, max_passes,
                                                max_prefix or max(8, L // 8), wide)
         search.trace["step4"] = cur_score
-        n_restarts = restarts if restarts is not None else (0 if L > 200 else min(20, 400 // max(L, 1)))
+        n_restarts = restarts if restarts is not None else (0 if L > 200 else min(40, 800 // max(L, 1)))
         rng = np.random.default_rng(problem.seed)
+        kick_size = max(2, L // 8)
         for r in range(n_restarts):
             if problem.time_left_s() <= 0:
                 break
@@ -457,14 +510,17 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
                 kick = model_per_accelerator_assign(problem)
             else:
                 kick = search.best.assign.copy()
-                for l in rng.choice(L, size=min(L, max(2, L // 8)), replace=False):
+                for l in rng.choice(L, size=min(L, kick_size), replace=False):
                     kick[l] = rng.choice(np.flatnonzero(problem.feasible[l]))
             start = Solution(kick, search.resident(kick))
             opts = [start] + ([_solution(kick, start.resident, o[0]) for o in _own_orders(search, kick[None, :])]
                               if 3 in steps else [])
             start, score = search.offer(f"restart {r + 1}", opts)
+            before = search.best_score
             _, _, p_, m_ = _remap(search, start, score, start.order is not None, max_passes,
                                   max_prefix or max(8, L // 8), wide)
+            # variable neighbourhood: kick harder after a restart that found nothing better
+            kick_size = max(2, L // 8) if search.best_score < before else min(L // 2, kick_size + max(1, L // 16))
             passes, moves = passes + p_, moves + m_
         search.trace["restarts"] = search.best_score
     assert search.best is not None
