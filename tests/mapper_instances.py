@@ -47,3 +47,16 @@ def random_table(workload: Workload, sys_: System, seed: int, *, scale_s: float 
     macs = np.array([x.macs for x in workload.layers]) > 0
     lat[~macs] *= 0.05
     return CostTable.from_arrays(workload, sys_.accelerators, lat, lat * 0.5, technology=sys_.technology)
+
+
+def per_model(w: Workload, n: int) -> Workload:
+    """The first ``n`` layers of each model of ``w`` and the edges among them."""
+    count: dict[str, int] = {}
+    keep = []
+    for layer in w.layers:
+        if count.get(layer.model, 0) < n:
+            keep.append(layer)
+            count[layer.model] = count.get(layer.model, 0) + 1
+    names = {x.name for x in keep}
+    return Workload(f"{w.name}[{n}/model]", keep,
+                    [(e.src, e.dst, e.port) for e in w.edges if e.src in names and e.dst in names])

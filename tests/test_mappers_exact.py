@@ -18,7 +18,7 @@ from h2h.evaluate import get_scheduler
 from h2h.mappers.brute_force import topological_orders
 from h2h.mappers.residency import greedy_resident, knapsack_resident
 from h2h.schedule import Mapping
-from mapper_instances import diamond, random_table, system, two_models
+from mapper_instances import diamond, per_model, random_table, system, two_models
 
 CASES = [(build, kind, seed) for build in (two_models, diamond) for kind in ("bus", "crossbar")
          for seed in (0, 1)]
@@ -61,6 +61,65 @@ def test_cpsat_energy_equals_brute_force(build, kind, seed):
     assert exact.extras["status"] == "OPTIMAL"
     assert exact.energy_j == pytest.approx(brute.energy_j, rel=1e-9)
     assert exact.extras["objective_j"] == pytest.approx(exact.energy_j, rel=1e-4)
+
+
+@pytest.mark.parametrize("build,kind,seed", CASES[1::3])
+def test_cpsat_without_redundant_constraints_same_optimum(build, kind, seed):
+    # the redundant linear inequalities cut no schedule: both models reach brute force's optimum
+    w, s, ct = _instance(build, kind, seed)
+    brute = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets")
+    for strengthen in (False, True):
+        exact = h2h.map(w, s, mapper="cpsat", cost_table=ct, time_limit_s=30, strengthen=strengthen)
+        assert exact.extras["status"] == "OPTIMAL"
+        assert exact.latency_s == pytest.approx(brute.latency_s, rel=1e-9)
+
+
+def test_cpsat_solver_params_checked():
+    w, s, ct = _instance(two_models, "bus", 0)
+    with pytest.raises(h2h.MappingError, match="unknown CP-SAT parameter 'no_such_knob'"):
+        h2h.map(w, s, mapper="cpsat", cost_table=ct, solver_params={"no_such_knob": 1})
+    ok = h2h.map(w, s, mapper="cpsat", cost_table=ct, time_limit_s=30,
+                 solver_params={"linearization_level": 2})
+    assert ok.extras["status"] == "OPTIMAL"
+
+
+def _improving_reorders(w, s, r, ct=None) -> int:
+    """How many moves of one layer to another place in its accelerator's order improve ``r``
+    (checked with the scheduler on named Mappings; moves that contradict the DAG are skipped)."""
+    sched = get_scheduler(w, s, ct)
+    m = r.evaluation.mapping
+    order = {a: list(seq) for a, seq in (m.order or {}).items()}
+    if not order:   # default order: its per-accelerator orders
+        for l in sched.default_order.tolist():
+            order.setdefault(m.assignment[w.layer_names[l]], []).append(w.layer_names[l])
+    found = 0
+    for acc, chain in order.items():
+        for i, name in enumerate(chain):
+            rest = chain[:i] + chain[i + 1:]
+            for k in range(len(chain)):
+                new = dict(order)
+                new[acc] = tuple(rest[:k] + [name] + rest[k:])
+                try:
+                    lat = sched.evaluate(Mapping(m.assignment, new, m.resident)).latency_s
+                except h2h.MappingError:
+                    continue
+                found += lat < r.latency_s * (1 - 1e-9)
+    return found
+
+
+def test_h2h_ends_at_a_fixed_point_of_its_order_search():
+    # casia_surf's first 3 layers per model on hetero4_mid: without the order search, h2h's answer
+    # has improving moves within an accelerator's order; with it, none is left
+    w = per_model(h2h.load_workload("casia_surf"), 3)
+    s = h2h.load_system("examples/systems/hetero4_mid.yaml")
+    plain = h2h.map(w, s, mapper="h2h", restarts=0, reorder=0)
+    ours = h2h.map(w, s, mapper="h2h", restarts=0)
+    assert _improving_reorders(w, s, plain) > 0
+    assert _improving_reorders(w, s, ours) == 0
+    assert ours.latency_s < plain.latency_s
+    for build, kind, seed in CASES[:2]:
+        w, s, ct = _instance(build, kind, seed)
+        assert _improving_reorders(w, s, h2h.map(w, s, mapper="h2h", cost_table=ct), ct) == 0
 
 
 def test_cpsat_refuses_edp():

@@ -23,6 +23,12 @@ scheduled again by the scheduler from the per-accelerator orders, has the same m
   transfers (optional intervals in a ``NoOverlap`` per link are added as redundant constraints);
 * the makespan is the last compute end or output arrival at host.
 
+Redundant constraints (``strengthen``, on by default; they cut no schedule of the rules above) give
+the linear relaxation what the conditional precedences hide: each tensor's least delay
+``s[j] >= e[i] + spill/transfer + read`` as one linear inequality in the assignment literals, each
+load (or resident read) between the prefetch point and the start, each output after its layer, and
+every accelerator's and link's busy time within the makespan.
+
 Durations are integers: seconds are divided by ``tick_s`` (the ``horizon_s`` of the warm start -- the
 h2h answer -- over ``resolution`` = 10^6 by default) and rounded to the nearest tick, so the model's
 makespan of a solution differs from the scheduler's by at most half a tick per duration on its
@@ -490,7 +496,8 @@ def _serial_bound_s(problem: Problem) -> float:
 @register("cpsat")
 def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution: float = 1e6,
           log: bool = False, strengthen: bool = True, solver_params: dict[str, Any] | None = None) -> Solution:
-    """See the module docstring. ``time_limit_s`` defaults to 60 s."""
+    """See the module docstring. ``time_limit_s`` defaults to 60 s. ``solver_params``: extra
+    ``CpSolverParameters`` fields by name (e.g. ``{"linearization_level": 2}``)."""
     from ortools.sat.python import cp_model
 
     from .h2h_mapper import h2h
@@ -525,7 +532,11 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     for key, value in (solver_params or {}).items():
         if not hasattr(solver.parameters, key):
             raise MappingError(f"unknown CP-SAT parameter {key!r}", item="solver_params")
-        setattr(solver.parameters, key, value)
+        try:
+            setattr(solver.parameters, key, value)
+        except (TypeError, ValueError) as e:
+            raise MappingError(f"bad value {value!r} for CP-SAT parameter {key!r}: {e}".splitlines()[0],
+                               item="solver_params") from None
     status = solver.Solve(model.m)
     name = solver.StatusName(status)
     scale = tick if problem.objective == "latency" else energy_unit
