@@ -211,7 +211,10 @@ class Variable:
         """``(canonical value, None)`` when ``value`` is allowed, else ``(None, why not)``."""
         if self.type == "choice":
             for option in self.options:
-                same = (option == value and type(option) is type(value)) or (
+                # strict types so True never matches 1; any str subclass (numpy's np.str_) matches
+                same_type = type(option) is type(value) or (
+                    isinstance(option, str) and isinstance(value, str))
+                same = (option == value and same_type) or (
                     _is_number(option) and _is_number(value) and option == value)
                 if same:
                     return option, None

@@ -151,3 +151,9 @@ def test_task_checks_and_digest():
         Task(space=SPACE, objectives=[{"name": "x", "direction": "up"}])
     with pytest.raises(TaskError, match="n must be a positive integer"):
         Task(space=SPACE, objectives=[{"name": "x"}], n=0)
+
+
+def test_numpy_strings_are_accepted_and_canonicalised_to_str(space):
+    np = pytest.importorskip("numpy")
+    cand, errors = space.validate({**OK, "dataflow": np.str_("ws")})
+    assert errors == [] and type(cand["dataflow"]) is str
