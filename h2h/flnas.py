@@ -54,11 +54,10 @@ from typing import Any
 
 from llm_agents.task import Objective
 
-from .config import Section, load_config
-from .errors import ConfigError, H2HError
 from .pareto import Normalisation, hypervolume, loss_matrix
 from .results import HistoryRow, front_of, write_results
-from .space import HARDWARE_METRICS, CandidateEvaluator, Space
+from .search_config import SearchSettings, metric_bounds_from_config, open_config, read_common
+from .space import CandidateEvaluator
 
 TEMPLATE = "flnas"
 DEFAULT_BUDGET = 60
@@ -67,23 +66,12 @@ DEFAULT_OBJECTIVES = ("accuracy", "unfairness", "latency_s", "energy_j")
 
 
 @dataclass
-class NASSettings:
+class NASSettings(SearchSettings):
     """Everything a run needs, read and checked before any work starts."""
 
-    space: Space
-    evaluator: Any
-    objectives: tuple[Objective, ...]
-    agent_config: dict[str, Any]
     budget: int = DEFAULT_BUDGET
     per_iteration: int = DEFAULT_PER_ITERATION
-    seed: int = 0
-    out: Path | None = None
-    application: str = ""
-    device_constraints: tuple[str, ...] = ()
-    map_options: dict[str, Any] = field(default_factory=dict)
     metric_bounds: dict[str, dict[str, float]] = field(default_factory=dict)
-    config_file: str | None = None
-    evaluator_config: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"config": self.config_file, "budget": self.budget, "seed": self.seed,
@@ -108,132 +96,16 @@ class NASResult:
 
 
 # ---- configuration ------------------------------------------------------------------------------
-def evaluator_from_config(sec: Section) -> tuple[Any, dict[str, Any]]:
-    """The evaluator a config section describes (None when absent), via h2h.evaluators."""
-    if not sec.data:
-        sec.done()
-        return None, {}
-    from .evaluators.factory import make_evaluator
-    from .yaml_loader import plain
-
-    raw = plain(sec.data)
-    for key in sec.data:
-        sec.raw(key)
-    try:
-        evaluator = make_evaluator(raw, base_dir=sec.base_dir)
-    except H2HError as e:
-        item = e.item or sec.item
-        item = item if item.startswith(sec.item) else f"{sec.item}: {item}"
-        where = e.file or (f"{sec.file}:{sec.line}" if sec.file and sec.line else sec.file)
-        raise ConfigError(e.message, file=where, item=item) from None
-    return evaluator, raw
-
-
-def objectives_from_config(cfg: Section, evaluator: Any) -> tuple[Objective, ...]:
-    """Objectives in priority order; each must be a metric the run reports, in its direction."""
-    available = {m: "min" for m in HARDWARE_METRICS}
-    if evaluator is not None:
-        available.update({m.name: m.direction for m in evaluator.metrics})
-    raw = cfg.raw("objectives", None)
-    if raw is None:
-        names = [n for n in DEFAULT_OBJECTIVES if n in available]
-        return tuple(Objective(n, available[n], i + 1) for i, n in enumerate(names))
-    if not isinstance(raw, list) or not raw:
-        raise cfg.error("objectives", "expected a non-empty list of metric names or {name, direction}")
-    out = []
-    for i, o in enumerate(raw):
-        name, direction = (o, None) if isinstance(o, str) else (
-            (o.get("name"), o.get("direction")) if isinstance(o, Mapping) else (None, None))
-        if isinstance(o, Mapping) and set(o) - {"name", "direction"}:
-            raise cfg.error("objectives", f"an objective is a name or {{name, direction}}, got {dict(o)}")
-        if name not in available:
-            raise cfg.error("objectives", f"unknown option {name!r}; this run reports: "
-                                          f"{', '.join(available)}")
-        if direction is not None and direction != available[name]:
-            raise cfg.error("objectives", f"'{name}' is better when {available[name]}imised, "
-                                          f"not {direction}")
-        out.append(Objective(name, available[name], i + 1))
-    names = [o.name for o in out]
-    if len(set(names)) != len(names):
-        raise cfg.error("objectives", f"objectives repeat: {names}")
-    return tuple(out)
-
-
-def metric_bounds_from_config(cfg: Section, evaluator: Any) -> dict[str, dict[str, float]]:
-    """``{metric: {le|ge: number}}`` over metrics the run reports."""
-    available = list(HARDWARE_METRICS) + ([m.name for m in evaluator.metrics] if evaluator is not None else [])
-    sec = cfg.section("metric_bounds")
-    out: dict[str, dict[str, float]] = {}
-    for name in list(sec.data):
-        if name not in available:
-            raise sec.error(name, f"unknown metric; this run reports: {', '.join(available)}")
-        b = sec.section(name)
-        bound = {op: b.take(op, float) for op in ("le", "ge") if op in b}
-        b.done()
-        if not bound:
-            raise sec.error(name, "expected {le: number} and/or {ge: number}")
-        out[name] = bound
-    sec.done()
-    return out
-
-
-def agent_config_from(raw: Any, seed: int, file: str | None) -> dict[str, Any]:
-    """The agent config as a dict (validated by building it); seeds default to the run seed."""
-    from llm_agents import AgentError, from_config, parse_config
-
-    try:
-        conf = parse_config(raw)
-        if conf.get("kind") in ("heuristic", "random") and "seed" not in conf:
-            conf["seed"] = seed
-        from_config(dict(conf))  # fail now, before any work
-    except AgentError as e:
-        raise ConfigError(e.message, file=e.file or file, item=e.item or "agent") from None
-    return conf
-
-
 def load_settings(config: str | Path | Mapping[str, Any], *, budget: int | None = None,
                   seed: int | None = None, agent: Any = None, out: str | Path | None = None) -> NASSettings:
     """Read and check a NAS config (file or dict); keyword arguments override it."""
-    if isinstance(config, Mapping):
-        cfg = Section(config, item="")
-    else:
-        cfg = load_config(config)
-    run_seed = cfg.take("seed", int, default=0) if seed is None else seed
-    run_budget = cfg.take("budget", int, default=DEFAULT_BUDGET) if budget is None else budget
-    if "budget" in cfg.data and budget is not None:
-        cfg.raw("budget")
-    if "seed" in cfg.data and seed is not None:
-        cfg.raw("seed")
-    if not isinstance(run_budget, int) or isinstance(run_budget, bool) or run_budget < 1:
-        raise ConfigError(f"the evaluation budget must be an integer >= 1, got {run_budget!r}",
-                          file=cfg.file, item="budget")
+    cfg = open_config(config)
+    common = read_common(cfg, budget=budget, seed=seed, agent=agent, out=out,
+                         default_budget=DEFAULT_BUDGET, default_objectives=DEFAULT_OBJECTIVES)
     per_iteration = cfg.take("proposals_per_iteration", int, default=DEFAULT_PER_ITERATION, low=1)
-    application = cfg.take("application", str, default="")
-    constraints = cfg.take("device_constraints", (list, str), default=[])
-    constraints = [constraints] if isinstance(constraints, str) else [str(c) for c in constraints]
-    map_options = dict(cfg.take("map_options", dict, default={}))
-    out_path = out if out is not None else cfg.take("out", str, default=None)  # relative to the cwd
-    if out is not None and "out" in cfg.data:
-        cfg.raw("out")
-    space = Space.from_config(cfg.section("space", required=True))
-    evaluator, evaluator_config = evaluator_from_config(cfg.section("evaluator"))
-    objectives = objectives_from_config(cfg, evaluator)
-    metric_bounds = metric_bounds_from_config(cfg, evaluator)
-    agent_raw = agent if agent is not None else cfg.raw("agent", None)
-    if agent is not None and "agent" in cfg.data:
-        cfg.raw("agent")
-    agent_config = agent_config_from(agent_raw, run_seed, None if agent is not None else cfg.file)
+    metric_bounds = metric_bounds_from_config(cfg, common["evaluator"])
     cfg.done()
-    return NASSettings(space=space, evaluator=evaluator, objectives=objectives, agent_config=agent_config,
-                       budget=run_budget, per_iteration=per_iteration, seed=run_seed,
-                       out=None if out_path is None else Path(out_path), application=application,
-                       device_constraints=tuple(constraints), map_options=map_options,
-                       metric_bounds=metric_bounds, config_file=cfg.file, evaluator_config=evaluator_config)
-
-
-# private names kept for callers written before these were public (h2h.codesign.settings)
-_make_evaluator, _objectives = evaluator_from_config, objectives_from_config
-_agent_config, _metric_bounds = agent_config_from, metric_bounds_from_config
+    return NASSettings(**common, per_iteration=per_iteration, metric_bounds=metric_bounds)
 
 
 # ---- the loop -----------------------------------------------------------------------------------

@@ -37,15 +37,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from llm_agents.task import Objective
 
-from h2h.config import Section, load_config
 from h2h.errors import ConfigError
-from h2h.space import HARDWARE_METRICS, Space
+from h2h.search_config import SearchSettings, open_config, override, read_common
+from h2h.space import Space
 
 TEMPLATE = "codesign"
 STARTS = ("warm", "cold")
@@ -61,28 +60,17 @@ class InfeasibleBudgetError(ConfigError):
 
 
 @dataclass
-class CodesignSettings:
+class CodesignSettings(SearchSettings):
     """A checked co-design run (see the module docstring for the config keys)."""
 
-    space: Space
-    evaluator: Any
-    objectives: tuple[Objective, ...]
-    agent_config: dict[str, Any]
     budget: int = DEFAULT_BUDGET
     population_size: int = DEFAULT_POPULATION
-    seed: int = 0
     start: str = "warm"
     spread_start: bool = True
     inject_every: int = 0
     inject_count: int = 0
     latency_bound_s: float | None = None
-    out: Path | None = None
-    application: str = ""
-    device_constraints: tuple[str, ...] = ()
-    map_options: dict[str, Any] = field(default_factory=dict)
     export_designs: int = DEFAULT_EXPORTS
-    config_file: str | None = None
-    evaluator_config: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"config": self.config_file, "start": self.start, "budget": self.budget, "seed": self.seed,
@@ -93,28 +81,6 @@ class CodesignSettings:
                 "device_constraints": list(self.device_constraints), "map_options": self.map_options,
                 "export_designs": self.export_designs, "space": self.space.describe(),
                 "template": TEMPLATE}
-
-
-def _override(cfg: Section, key: str, value: Any, types: Any, default: Any, **bounds: Any) -> Any:
-    """``value`` when given (the config's entry is then marked as read), else the config's."""
-    if value is None:
-        return cfg.take(key, types, default=default, **bounds)
-    if key in cfg:
-        cfg.raw(key)
-    return value
-
-
-def _objectives(cfg: Section, evaluator: Any) -> tuple[Objective, ...]:
-    """The config's objectives (checked like FL-NAS's), or accuracy (when the evaluator reports it),
-    latency, energy and area."""
-    from h2h.flnas import _objectives as checked_objectives
-
-    if cfg.raw("objectives", None) is not None:
-        return checked_objectives(cfg, evaluator)
-    reported = set(HARDWARE_METRICS) | {m.name for m in getattr(evaluator, "metrics", ())}
-    names = [n for n in DEFAULT_OBJECTIVES if n in reported]
-    direction = {m.name: m.direction for m in getattr(evaluator, "metrics", ())}
-    return tuple(Objective(n, direction.get(n, "min"), i + 1) for i, n in enumerate(names))
 
 
 def smallest_design(space: Space) -> dict[str, Any]:
@@ -151,18 +117,14 @@ def load_settings(config: str | Path | Mapping[str, Any], *, start: str | None =
                   budget: int | None = None, seed: int | None = None, agent: Any = None,
                   out: str | Path | None = None) -> CodesignSettings:
     """Read and check a co-design config (file or dict); keyword arguments override it."""
-    from h2h.flnas import _agent_config, _make_evaluator
-
-    cfg = Section(config, item="") if isinstance(config, Mapping) else load_config(config)
-    run_seed = _override(cfg, "seed", seed, int, 0)
-    run_budget = _override(cfg, "budget", budget, int, DEFAULT_BUDGET)
-    if not isinstance(run_budget, int) or isinstance(run_budget, bool) or run_budget < 1:
-        raise ConfigError(f"the evaluation budget must be an integer >= 1, got {run_budget!r}",
-                          file=cfg.file, item="budget")
-    run_start = _override(cfg, "start", start, str, "warm", options=STARTS)
+    cfg = open_config(config)
+    common = read_common(cfg, budget=budget, seed=seed, agent=agent, out=out,
+                         default_budget=DEFAULT_BUDGET, default_objectives=DEFAULT_OBJECTIVES)
+    run_start = override(cfg, "start", start, str, "warm", options=STARTS)
     if run_start not in STARTS:
         raise ConfigError(f"unknown start {run_start!r}; expected one of: warm, cold", item="start")
     population = cfg.take("population_size", int, default=DEFAULT_POPULATION, low=2)
+    run_budget = common["budget"]
     if run_budget < population:
         raise ConfigError(f"the budget of {run_budget} evaluations is smaller than the population of "
                           f"{population}: the initial population alone needs {population}; raise the "
@@ -176,25 +138,10 @@ def load_settings(config: str | Path | Mapping[str, Any], *, start: str | None =
     latency_bound = cfg.take("latency_bound_s", float, default=None, low=0)
     if latency_bound is not None and latency_bound <= 0:
         raise cfg.error("latency_bound_s", f"must be > 0, got {latency_bound!r}")
-    application = cfg.take("application", str, default="")
-    constraints = cfg.take("device_constraints", (list, str), default=[])
-    constraints = [constraints] if isinstance(constraints, str) else [str(c) for c in constraints]
-    map_options = dict(cfg.take("map_options", dict, default={}))
     exports = cfg.take("export_designs", int, default=DEFAULT_EXPORTS, low=0)
-    out_path = _override(cfg, "out", None if out is None else str(out), str, None)
-    space = Space.from_config(cfg.section("space", required=True))
-    evaluator, evaluator_config = _make_evaluator(cfg.section("evaluator"))
-    objectives = _objectives(cfg, evaluator)
-    agent_raw = agent if agent is not None else cfg.raw("agent", None)
-    if agent is not None and "agent" in cfg.data:
-        cfg.raw("agent")
-    agent_config = _agent_config(agent_raw, run_seed, None if agent is not None else cfg.file)
     cfg.done()
-    check_feasible(space, file=cfg.file)
-    return CodesignSettings(
-        space=space, evaluator=evaluator, objectives=objectives, agent_config=agent_config,
-        budget=run_budget, population_size=population, seed=run_seed, start=run_start,
-        spread_start=spread_start, inject_every=inject_every, inject_count=inject_count, latency_bound_s=latency_bound,
-        out=None if out_path is None else Path(out_path), application=application,
-        device_constraints=tuple(constraints), map_options=map_options, export_designs=exports,
-        config_file=cfg.file, evaluator_config=evaluator_config)
+    check_feasible(common["space"], file=cfg.file)
+    return CodesignSettings(**common, population_size=population, start=run_start,
+                            spread_start=spread_start, inject_every=inject_every,
+                            inject_count=inject_count, latency_bound_s=latency_bound,
+                            export_designs=exports)

@@ -1,0 +1,163 @@
+"""The part of a search config that FL-NAS and co-design share, read in one place.
+
+Both searches take a space, an evaluator, objectives, an agent, a budget and a seed, plus free-text
+facts for the agent's prompt; :func:`read_common` reads and checks those keys and each search reads
+its own on top (``h2h.flnas.load_settings``, ``h2h.codesign.settings.load_settings``). Keyword
+arguments given on the command line (budget, seed, agent, out) override the file's values.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from llm_agents.task import Objective
+
+from .config import Section, load_config
+from .errors import ConfigError, H2HError
+from .space import HARDWARE_METRICS, Space
+
+
+@dataclass
+class SearchSettings:
+    """What every search run needs; subclasses add their own knobs."""
+
+    space: Space
+    evaluator: Any
+    objectives: tuple[Objective, ...]
+    agent_config: dict[str, Any]
+    budget: int = 60
+    seed: int = 0
+    out: Path | None = None
+    application: str = ""
+    device_constraints: tuple[str, ...] = ()
+    map_options: dict[str, Any] = field(default_factory=dict)
+    config_file: str | None = None
+    evaluator_config: dict[str, Any] = field(default_factory=dict)
+
+
+def open_config(config: str | Path | Mapping[str, Any]) -> Section:
+    """A config file (located errors) or an in-memory mapping, as a :class:`Section`."""
+    return Section(config, item="") if isinstance(config, Mapping) else load_config(config)
+
+
+def override(cfg: Section, key: str, value: Any, types: Any, default: Any, **bounds: Any) -> Any:
+    """``value`` when given (the config's entry is then marked as read), else the config's."""
+    if value is None:
+        return cfg.take(key, types, default=default, **bounds)
+    if key in cfg:
+        cfg.raw(key)
+    return value
+
+
+def evaluator_from_config(sec: Section) -> tuple[Any, dict[str, Any]]:
+    """The evaluator a config section describes (None when absent), via h2h.evaluators."""
+    if not sec.data:
+        sec.done()
+        return None, {}
+    from .evaluators.factory import make_evaluator
+    from .yaml_loader import plain
+
+    raw = plain(sec.data)
+    for key in sec.data:
+        sec.raw(key)
+    try:
+        evaluator = make_evaluator(raw, base_dir=sec.base_dir)
+    except H2HError as e:
+        item = e.item or sec.item
+        item = item if item.startswith(sec.item) else f"{sec.item}: {item}"
+        where = e.file or (f"{sec.file}:{sec.line}" if sec.file and sec.line else sec.file)
+        raise ConfigError(e.message, file=where, item=item) from None
+    return evaluator, raw
+
+
+def objectives_from_config(cfg: Section, evaluator: Any, defaults: tuple[str, ...]) -> tuple[Objective, ...]:
+    """Objectives in priority order; each must be a metric the run reports, in its direction.
+
+    Without an ``objectives`` key, the metrics of ``defaults`` that the run reports are used."""
+    available = {m: "min" for m in HARDWARE_METRICS}
+    if evaluator is not None:
+        available.update({m.name: m.direction for m in evaluator.metrics})
+    raw = cfg.raw("objectives", None)
+    if raw is None:
+        names = [n for n in defaults if n in available]
+        return tuple(Objective(n, available[n], i + 1) for i, n in enumerate(names))
+    if not isinstance(raw, list) or not raw:
+        raise cfg.error("objectives", "expected a non-empty list of metric names or {name, direction}")
+    out = []
+    for o in raw:
+        name, direction = (o, None) if isinstance(o, str) else (
+            (o.get("name"), o.get("direction")) if isinstance(o, Mapping) else (None, None))
+        if isinstance(o, Mapping) and set(o) - {"name", "direction"}:
+            raise cfg.error("objectives", f"an objective is a name or {{name, direction}}, got {dict(o)}")
+        if name not in available:
+            raise cfg.error("objectives", f"unknown option {name!r}; this run reports: "
+                                          f"{', '.join(available)}")
+        if direction is not None and direction != available[name]:
+            raise cfg.error("objectives", f"'{name}' is better when {available[name]}imised, "
+                                          f"not {direction}")
+        out.append(Objective(name, available[name], len(out) + 1))
+    names = [o.name for o in out]
+    if len(set(names)) != len(names):
+        raise cfg.error("objectives", f"objectives repeat: {names}")
+    return tuple(out)
+
+
+def metric_bounds_from_config(cfg: Section, evaluator: Any) -> dict[str, dict[str, float]]:
+    """``{metric: {le|ge: number}}`` over metrics the run reports."""
+    available = list(HARDWARE_METRICS) + ([m.name for m in evaluator.metrics] if evaluator is not None else [])
+    sec = cfg.section("metric_bounds")
+    out: dict[str, dict[str, float]] = {}
+    for name in list(sec.data):
+        if name not in available:
+            raise sec.error(name, f"unknown metric; this run reports: {', '.join(available)}")
+        b = sec.section(name)
+        bound = {op: b.take(op, float) for op in ("le", "ge") if op in b}
+        b.done()
+        if not bound:
+            raise sec.error(name, "expected {le: number} and/or {ge: number}")
+        out[name] = bound
+    sec.done()
+    return out
+
+
+def agent_config_from(raw: Any, seed: int, file: str | None) -> dict[str, Any]:
+    """The agent config as a dict (validated by building it); seeds default to the run seed."""
+    from llm_agents import AgentError, from_config, parse_config
+
+    try:
+        conf = parse_config(raw)
+        if conf.get("kind") in ("heuristic", "random") and "seed" not in conf:
+            conf["seed"] = seed
+        from_config(dict(conf))  # fail now, before any work
+    except AgentError as e:
+        raise ConfigError(e.message, file=e.file or file, item=e.item or "agent") from None
+    return conf
+
+
+def read_common(cfg: Section, *, budget: int | None, seed: int | None, agent: Any,
+                out: str | Path | None, default_budget: int,
+                default_objectives: tuple[str, ...]) -> dict[str, Any]:
+    """The shared keys of a search config, checked, as keyword arguments of a SearchSettings."""
+    run_seed = override(cfg, "seed", seed, int, 0)
+    run_budget = override(cfg, "budget", budget, int, default_budget)
+    if not isinstance(run_budget, int) or isinstance(run_budget, bool) or run_budget < 1:
+        raise ConfigError(f"the evaluation budget must be an integer >= 1, got {run_budget!r}",
+                          file=cfg.file, item="budget")
+    application = cfg.take("application", str, default="")
+    constraints = cfg.take("device_constraints", (list, str), default=[])
+    constraints = [constraints] if isinstance(constraints, str) else [str(c) for c in constraints]
+    map_options = dict(cfg.take("map_options", dict, default={}))
+    out_path = override(cfg, "out", None if out is None else str(out), str, None)  # relative to the cwd
+    space = Space.from_config(cfg.section("space", required=True))
+    evaluator, evaluator_config = evaluator_from_config(cfg.section("evaluator"))
+    objectives = objectives_from_config(cfg, evaluator, default_objectives)
+    agent_raw = agent if agent is not None else cfg.raw("agent", None)
+    if agent is not None and "agent" in cfg.data:
+        cfg.raw("agent")
+    agent_config = agent_config_from(agent_raw, run_seed, None if agent is not None else cfg.file)
+    return dict(space=space, evaluator=evaluator, objectives=objectives, agent_config=agent_config,
+                budget=run_budget, seed=run_seed, out=None if out_path is None else Path(out_path),
+                application=application, device_constraints=tuple(constraints),
+                map_options=map_options, config_file=cfg.file, evaluator_config=evaluator_config)
