@@ -16,8 +16,12 @@ No model, no network, deterministic for a given seed and task. It knows only var
 * **Keep chatty neighbours together.** Mapping strategies that respect locality (names with
   ``local``, ``comm``, ``affinity``, ``h2h``, ``cluster``, ``pipeline``) are preferred to
   ``random`` or ``round_robin`` ones.
-* **NB201 cells.** Few ``none`` edges (a cut cell cannot learn) and one ``skip_connect`` helps
-  trainability.
+* **NB201 cells.** A cell's cost is its convolution work (3x3 ~ 9x a 1x1; pooling, skip and
+  ``none`` ~ free); at every cost level the most promising cell is connected, has its convolutions
+  on live input-output paths and feeding the output node, and a skip path for trainability (see
+  :mod:`llm_agents.cells`). Fresh designs take a cost level from the objective weights; with a
+  history, part of every batch fills the largest cost gaps of the feasible front and extends its
+  cheap end with the best untried cell of that level.
 * **Budgets.** Every design is repaired greedily until it meets every constraint; designs that
   cannot be repaired are dropped, never proposed.
 * **Exploit and spread.** With a history, most proposals perturb or recombine Pareto-front
@@ -33,8 +37,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .cells import CellLevel, cell_cost, cell_levels
 from .collect import Collector
-from .history import pareto_front
+from .history import dominates, evaluated_ok
 from .random_agent import fill_randomly, seeded_rng
 from .space import SpaceDescription, Variable, condition_vars
 from .task import Proposal, Task
@@ -127,12 +132,31 @@ class _Knowledge:
     kinds: list[str]                 # objective kinds, most important first
     orders: dict[str, list[Any] | None]
     heavy: float | None
+    edges: list[Variable]                   # the cell's edges, if the space has an NB201-like cell
+    levels: tuple[CellLevel, ...] | None    # its connected cells by cost, most promising first
 
     @classmethod
     def of(cls, task: Task) -> "_Knowledge":
+        edges = [v for v in task.space.variables
+                 if v.role == "nb201_op" and v.type == "choice" and not v.active_if]
         return cls(task.space, [objective_kind(o.name) for o in task.ranked_objectives],
                    {v.name: ordered_values(v) for v in task.space.variables},
-                   channel_heavy_fraction(task.context))
+                   channel_heavy_fraction(task.context), edges, cell_levels(edges) if edges else None)
+
+    def with_cell(self, design: Mapping[str, Any], level: CellLevel, known: Any,
+                  rng: random.Random) -> dict[str, Any] | None:
+        """``design`` with the most promising cell of ``level`` that ``known`` has not seen
+        (now and then the next one, so seeds differ); ``None`` if the level is used up."""
+        skipped = None
+        for cell in level.cells:
+            trial = self.space.complete({**design, **{v.name: op for v, op in zip(self.edges, cell)}})
+            if known(trial):
+                continue
+            if skipped is None and rng.random() < 0.25:
+                skipped = trial
+                continue
+            return trial
+        return skipped
 
     # ---- positions along a variable ----------------------------------------------------------
     def at(self, v: Variable, u: float) -> Any:
@@ -205,14 +229,17 @@ class _Knowledge:
 class HeuristicAgent:
     """Rule-of-thumb designs; the default agent when no language model is configured."""
 
-    def __init__(self, seed: int = 0, *, explore_fraction: float = 0.3, max_repair_steps: int = 400) -> None:
+    def __init__(self, seed: int = 0, *, explore_fraction: float = 0.3, gap_fraction: float = 0.4,
+                 max_repair_steps: int = 400) -> None:
         self.seed = int(seed)
         self.explore_fraction = float(explore_fraction)
+        self.gap_fraction = float(gap_fraction)
         self.max_repair_steps = int(max_repair_steps)
         self.name = f"heuristic(seed={self.seed})"
 
     # ---- building blocks -------------------------------------------------------------------
-    def _fresh(self, know: _Knowledge, weights: Sequence[float], rng: random.Random) -> dict[str, Any]:
+    def _fresh(self, know: _Knowledge, weights: Sequence[float], rng: random.Random,
+               known: Any = None) -> dict[str, Any]:
         """A design placed by objective ``weights`` using the capacity rules."""
         design: dict[str, Any] = {}
         for v in know.space.variables:
@@ -225,6 +252,13 @@ class HeuristicAgent:
                 design[v.name] = v.sample(rng)
         design = know.space.complete(design)
         self._apply_rules(know, design, rng)
+        if know.levels and known is not None:
+            u = 0.5 + 0.5 * know.desirability(know.edges[0], weights) + rng.gauss(0.0, 0.05)
+            target = min(1.0, max(0.0, u)) * know.levels[-1].cost
+            for level in sorted(know.levels, key=lambda lv: (abs(lv.cost - target), rng.random())):
+                placed = know.with_cell(design, level, known, rng)
+                if placed is not None:
+                    return placed
         return design
 
     def _apply_rules(self, know: _Knowledge, design: dict[str, Any], rng: random.Random) -> None:
@@ -232,7 +266,8 @@ class HeuristicAgent:
                  if v.role == "dataflow" and v.type == "choice" and know.space.active(v, design)]
         if flows:
             design.update(know.dataflows(flows, rng))
-        know.fix_cell(design, rng)
+        if not know.levels:
+            know.fix_cell(design, rng)
 
     def _move(self, know: _Knowledge, v: Variable, design: dict[str, Any], direction: int,
               rng: random.Random) -> None:
@@ -258,6 +293,31 @@ class HeuristicAgent:
         for v in rng.sample(active, k=min(len(active), rng.choice((1, 1, 2)))):
             self._move(know, v, design, rng.choice((-1, 1)), rng)
         return know.space.complete(design)
+
+    @staticmethod
+    def _fill_gap(know: _Knowledge, front: Sequence[Mapping[str, Any]], taken: list[int], tried: list[int],
+                  known: Any, rng: random.Random) -> dict[str, Any] | None:
+        """The best untried cell of the cost level farthest from every front member's cell cost
+        (levels below the front's cheapest end count double; crowded levels count less), built on
+        the front member nearest in cost. ``taken`` grows with each pick so a batch spreads."""
+        top = max(1, know.levels[-1].cost)
+        cheapest = min(taken)
+
+        def score(level: CellLevel) -> float:
+            gap = min(abs(level.cost - t) for t in taken) / top
+            if level.cost < cheapest:
+                gap *= 2.0
+            return gap - 0.03 * tried.count(level.cost) + rng.uniform(0.0, 0.01)
+
+        for level in sorted(know.levels, key=score, reverse=True)[:6]:
+            base = min(zip(front, (cell_cost(know.edges, f) for f in front)),
+                       key=lambda fc: (abs(fc[1] - level.cost), rng.random()))[0]
+            design = know.with_cell(base, level, known, rng)
+            if design is not None:
+                taken.append(level.cost)
+                tried.append(level.cost)
+                return design
+        return None
 
     def _cross(self, know: _Knowledge, a: Mapping[str, Any], b: Mapping[str, Any],
                rng: random.Random) -> dict[str, Any]:
@@ -316,21 +376,28 @@ class HeuristicAgent:
         rng = seeded_rng("heuristic", self.seed, task)
         know = _Knowledge.of(task)
         collector = Collector(task)
-        pareto = pareto_front(task)
+        pareto = feasible_front(task)
         front = [entry.candidate for entry, _ in pareto]
         losses = [vec for _, vec in pareto]
         m = len(know.kinds)
         n_fresh = task.n if not front else max(1, int(round(task.n * self.explore_fraction)))
-        made = {"fresh": 0, "perturbed": 0, "crossed": 0, "unrepairable": 0}
+        n_gaps = int(round(task.n * self.gap_fraction)) if front and know.levels else 0
+        taken = [cell_cost(know.edges, c) for c in front] if n_gaps else []
+        tried = ([cell_cost(know.edges, know.space.complete(e.candidate)) for e in task.history]
+                 if n_gaps else [])
+        made = {"fresh": 0, "perturbed": 0, "crossed": 0, "gap": 0, "unrepairable": 0}
         attempts = fresh_index = 0
         while collector.missing > 0 and attempts < 40 * task.n:
             attempts += 1
             slot = len(collector.candidates)
-            if not front or slot < n_fresh or attempts > 30 * task.n:
+            design, how = None, "gap"
+            if slot < n_gaps and attempts <= 4 * task.n:
+                design = self._fill_gap(know, front, taken, tried, collector.known, rng)
+            if design is None and (not front or slot < n_fresh + n_gaps or attempts > 30 * task.n):
                 weights = _sweep_weights(m, fresh_index, n_fresh, rng)
                 fresh_index += 1
-                design, how = self._fresh(know, weights, rng), "fresh"
-            else:
+                design, how = self._fresh(know, weights, rng, collector.known), "fresh"
+            elif design is None:
                 i = _spread_index(len(front), slot + attempts, rng)
                 target = _target_objective(losses, i, rng)
                 if len(front) >= 2 and rng.random() < 0.3:
@@ -347,7 +414,8 @@ class HeuristicAgent:
                 made[how] += 1
         counts = fill_randomly(task, collector, rng, 200 * task.n) if collector.missing > 0 else None
         notes = (f"{len(collector.candidates)} of {task.n} designs: {made['fresh']} placed by rules along "
-                 f"the trade-off, {made['perturbed']} perturbed and {made['crossed']} recombined from "
+                 f"the trade-off, {made['gap']} filling cost gaps of the front, {made['perturbed']} "
+                 f"perturbed and {made['crossed']} recombined from "
                  f"{len(front)} Pareto designs; {made['unrepairable']} could not be brought within budget")
         if counts is not None:
             notes += f"; {counts['draws']} uniform draws filled the rest"
@@ -356,6 +424,24 @@ class HeuristicAgent:
         # rejected repeats of our own making are not news to the caller
         collector.rejected.clear()
         return collector.proposal([{"event": "heuristic", "detail": notes}], notes)
+
+
+def feasible_front(task: Task) -> list[tuple[Any, tuple[float, ...]]]:
+    """The non-dominated evaluated entries, sorted by the most important objective, among those
+    that met every constraint (``constraint_violation`` absent or 0) if any did."""
+    ok = evaluated_ok(task)
+    feasible = [(e, v) for e, v in ok if not _violation(e.metrics)]
+    pool = feasible or ok
+    unique: dict[tuple[float, ...], tuple[Any, tuple[float, ...]]] = {}
+    for e, v in pool:
+        if not any(dominates(w, v) for _, w in pool):
+            unique.setdefault(v, (e, v))
+    return sorted(unique.values(), key=lambda ev: ev[1])
+
+
+def _violation(metrics: Mapping[str, Any]) -> bool:
+    value = metrics.get("constraint_violation", 0)
+    return isinstance(value, (int, float)) and value > 0
 
 
 def _sweep_weights(m: int, i: int, n: int, rng: random.Random) -> list[float]:
