@@ -2,7 +2,7 @@
 
 A cell is a DAG whose edges (variables with role ``nb201_op``) each carry one operation. The edge's
 end nodes are read from its description ("... from node 1 to node 3") or, failing that, from the
-last two numbers in its name. Rules of thumb (no benchmark table involved):
+last two numbers in its name (lower number = source: cells are DAGs in node order). Rules of thumb (no benchmark table involved):
 
 * **Cost** is the convolution work: a ``k x k`` convolution costs about ``k*k`` times a ``1x1``
   one; pooling, skip and ``none`` are nearly free.
@@ -56,8 +56,8 @@ def edge_ends(name: str, description: str | None) -> tuple[int, int] | None:
     m = _NODES.search(description or "") or _DIGITS.search(name)
     if not m:
         return None
-    src, dst = int(m.group(1)), int(m.group(2))
-    return (src, dst) if src < dst else None
+    a, b = int(m.group(1)), int(m.group(2))  # names may list the target first (NB201 strings do)
+    return (min(a, b), max(a, b)) if a != b else None
 
 
 @dataclass(frozen=True)

@@ -381,7 +381,8 @@ class HeuristicAgent:
         losses = [vec for _, vec in pareto]
         m = len(know.kinds)
         n_fresh = task.n if not front else max(1, int(round(task.n * self.explore_fraction)))
-        n_gaps = int(round(task.n * self.gap_fraction)) if front and know.levels else 0
+        trade_off = any(capacity_effect("nb201_op", k) < 0 for k in know.kinds)  # cells cost something
+        n_gaps = int(round(task.n * self.gap_fraction)) if front and know.levels and trade_off else 0
         taken = [cell_cost(know.edges, c) for c in front] if n_gaps else []
         tried = ([cell_cost(know.edges, know.space.complete(e.candidate)) for e in task.history]
                  if n_gaps else [])

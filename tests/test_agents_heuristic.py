@@ -12,7 +12,8 @@ import pytest
 
 from agents_toy import CONTEXT, OBJECTIVES, history_hv, hypervolume, run_search, toy_metrics, toy_space
 from llm_agents import HeuristicAgent, RandomAgent, Task
-from llm_agents.heuristic import channel_heavy_fraction, objective_kind
+from llm_agents.cells import cell_levels, cell_prior, op_cost
+from llm_agents.heuristic import channel_heavy_fraction, feasible_front, objective_kind
 
 SEEDS = range(9)
 
@@ -150,11 +151,87 @@ def test_nb201_knowledge_orders_ops_by_objective():
     def mean_rank(objective):
         task = Task(space=NB201_SPACE, objectives=[objective], n=12)
         cands = HeuristicAgent(0).propose(task).candidates
-        assert all(sum(c[e] == "none" for e in EDGES) <= 2 for c in cands)  # no cut cells
+        assert all(_connected(c) for c in cands)  # no cut cells
         return statistics.mean(rank[c[e]] for c in cands for e in EDGES)
 
     assert mean_rank({"name": "accuracy", "direction": "max"}) > 3.2
     assert mean_rank({"name": "latency_s", "direction": "min"}) < 2.0
+
+
+def _connected(c):
+    """Whether the cell's output node 3 is reachable from its input node 0 over non-none edges."""
+    reached = {0}
+    for e in EDGES:  # listed in order of the target node
+        dst, src = int(e[1]), int(e[3])
+        if c[e] != "none" and src in reached:
+            reached.add(dst)
+    return 3 in reached
+
+
+def _cost(c):
+    return sum({"nor_conv_3x3": 9, "nor_conv_1x1": 1}.get(c[e], 0) for e in EDGES)
+
+
+COST_OBJECTIVES = [{"name": "accuracy", "direction": "max"}, {"name": "latency_s", "direction": "min"},
+                   {"name": "energy_j", "direction": "min"}]
+
+
+def test_cell_cost_and_prior_by_hand():
+    assert [op_cost(o) for o in NB201_OPS] == [0, 0, 1, 9, 0]
+    edges = [(0, 1), (0, 2), (1, 2), (0, 3), (1, 3), (2, 3)]
+    assert cell_prior(edges, ["nor_conv_3x3", "none", "none", "none", "none", "none"]) == float("-inf")
+    # a conv chain 0-1-3 with a skip 0-3 beats the same two convs with the skip cut off
+    resnet = ["nor_conv_3x3", "none", "none", "skip_connect", "nor_conv_3x3", "none"]
+    plain = ["nor_conv_3x3", "none", "none", "none", "nor_conv_3x3", "none"]
+    dead = ["nor_conv_3x3", "none", "nor_conv_3x3", "skip_connect", "none", "none"]  # convs lead nowhere
+    assert cell_prior(edges, resnet) > cell_prior(edges, plain) > cell_prior(edges, dead)
+
+
+def test_cell_levels_cover_every_conv_mix_and_only_connected_cells():
+    levels = cell_levels(Task(space=NB201_SPACE, objectives=COST_OBJECTIVES, n=1).space.variables)
+    assert [lv.cost for lv in levels] == sorted({9 * a + b for a in range(7) for b in range(7 - a)})
+    # NAS-Bench-201 has 341 cells with no input-output path (they score chance accuracy)
+    assert sum(len(lv.cells) for lv in levels) == 15625 - 341
+
+
+def test_prior_picks_above_median_cells_at_nearly_every_cost_level(nb201_accuracy):
+    """The rules of thumb, judged by the published accuracies they never see."""
+    levels = cell_levels(Task(space=NB201_SPACE, objectives=COST_OBJECTIVES, n=1).space.variables)
+    judged = above = 0
+    for lv in levels:
+        if len(lv.cells) >= 20:
+            accs = [nb201_accuracy[c] for c in lv.cells]
+            judged += 1
+            above += statistics.mean(accs[:3]) > statistics.median(accs)
+    assert judged >= 15 and above >= judged - 1, (above, judged)
+
+
+def test_first_batch_spreads_cells_along_the_cost_range():
+    for seed in range(3):
+        cands = HeuristicAgent(seed).propose(Task(space=NB201_SPACE, objectives=COST_OBJECTIVES, n=6)).candidates
+        costs = sorted(_cost(c) for c in cands)
+        assert all(_connected(c) for c in cands)
+        assert costs[0] <= 10 and costs[-1] >= 40, costs
+
+
+def test_history_fills_the_cost_gap_of_the_front():
+    cheap = dict(zip(EDGES, ["none", "none", "none", "skip_connect", "none", "none"]))
+    rich = dict(zip(EDGES, ["nor_conv_3x3"] * 6))
+    history = [{"candidate": cheap, "metrics": {"accuracy": 0.8, "latency_s": 1.0, "energy_j": 1.0}},
+               {"candidate": rich, "metrics": {"accuracy": 0.93, "latency_s": 9.0, "energy_j": 9.0}}]
+    for seed in range(3):
+        task = Task(space=NB201_SPACE, objectives=COST_OBJECTIVES, history=history, n=5)
+        costs = [_cost(c) for c in HeuristicAgent(seed).propose(task).candidates]
+        assert any(18 <= x <= 36 for x in costs), costs  # the middle of the gap 0..54
+
+
+def test_front_leaves_out_designs_that_broke_a_bound():
+    history = [{"candidate": {"x": 1}, "metrics": {"latency_s": 1.0, "constraint_violation": 0.5}},
+               {"candidate": {"x": 2}, "metrics": {"latency_s": 2.0, "constraint_violation": 0.0}},
+               {"candidate": {"x": 3}, "metrics": {"latency_s": 3.0}}]
+    task = Task(space={"variables": [{"name": "x", "type": "int", "low": 1, "high": 4}]},
+                objectives=[{"name": "latency_s"}], history=history, n=1)
+    assert [e.candidate["x"] for e, _ in feasible_front(task)] == [2]
 
 
 # ---- budgets and impossible requests ----------------------------------------------------------------
