@@ -20,7 +20,7 @@ from workloads.graph import Workload
 
 from .accelerator import AcceleratorSpec
 from .comm import layer_traffic
-from .maestro import Hardware, LayerBatch, analyze_batch
+from .maestro import Hardware, analyze_batch
 from .layer_dims import (KIND_CONV, KIND_DSCONV, KIND_GEMM, KIND_KEYS, MaestroRows, elementwise_cost,
                          maestro_rows)
 from .technology import Technology
@@ -45,27 +45,18 @@ def _analysis_key(acc: AcceleratorSpec) -> tuple:
             acc.l2_bytes, acc.noc_bw, acc.offchip_bw, acc.hop_latency_cycles)
 
 
-def _layer_batch(rows: MaestroRows):
-    """MaestroRows of one kind -> costmodels.maestro.LayerBatch."""
-    if len(rows) and rows.kind[0] == KIND_GEMM:
-        return LayerBatch.gemm(rows.gemm_m, rows.gemm_n, rows.gemm_k)
-    build = LayerBatch.dsconv if len(rows) and rows.kind[0] == KIND_DSCONV else LayerBatch.conv
-    return build(K=rows.K, C=rows.C, R=rows.R, S=rows.S, Y=rows.Y, X=rows.X, N=rows.N,
-                 stride_y=rows.stride_y, stride_x=rows.stride_x)
-
-
 def _analyse(rows: MaestroRows, acc: AcceleratorSpec) -> list[tuple]:
     """Analyse MAC rows on one accelerator; one cache tuple per row (repeat applied)."""
     out: list[tuple | None] = [None] * len(rows)
     for kind in (KIND_CONV, KIND_DSCONV, KIND_GEMM):
-        idx = np.flatnonzero(rows.kind == kind)
+        idx = np.flatnonzero(rows.batch.kind == kind)
         if not len(idx):
             continue
         sub = rows.take(idx)
         hw = Hardware(num_pes=acc.num_pes, noc_bw=acc.noc_bw, offchip_bw=acc.offchip_bw,
                       l1_size=acc.l1_bytes // sub.elem_bytes, l2_size=acc.l2_bytes // sub.elem_bytes,
                       hop_latency=acc.hop_latency_cycles)
-        res = analyze_batch(_layer_batch(sub), acc.dataflow_for(KIND_KEYS[kind]), hw)
+        res = analyze_batch(sub.batch, acc.dataflow_for(KIND_KEYS[kind]), hw)
         l1 = sum(np.asarray(getattr(res, c), dtype=np.float64) for c in _L1_COUNTS)
         l2 = sum(np.asarray(getattr(res, c), dtype=np.float64) for c in _L2_COUNTS)
         rep = sub.repeat.astype(np.float64)

@@ -24,13 +24,13 @@ bounded below by streaming inputs and outputs through the NoC.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
 from workloads.layer import Layer, Op
 
-from .maestro.batch import KIND_CONV, KIND_DSCONV, KIND_GEMM
+from .maestro.batch import KIND_CONV, KIND_DSCONV, KIND_GEMM, LayerBatch
 
 #: the key of each kind in ``AcceleratorSpec.dataflow_for``
 KIND_KEYS = {KIND_CONV: "conv", KIND_DSCONV: "dsconv", KIND_GEMM: "gemm"}
@@ -38,25 +38,13 @@ KIND_KEYS = {KIND_CONV: "conv", KIND_DSCONV: "dsconv", KIND_GEMM: "gemm"}
 
 @dataclass(frozen=True)
 class MaestroRows:
-    """One row per MAC layer that has one; ``owner`` indexes the input layer list.
-
-    Convolution rows use K, C, R, S, Y, X, N and strides; GEMM rows use gemm_m, gemm_n, gemm_k.
+    """One MAESTRO row per MAC layer that has one, as a :class:`LayerBatch` (its conventions: GEMM
+    rows carry M, N, K with the rest 1), plus what the batch does not hold: ``owner`` indexes the
+    input layer list, ``repeat`` counts identical sub-problems, ``elem_bytes`` sizes buffers.
     """
 
+    batch: LayerBatch
     owner: np.ndarray
-    kind: np.ndarray
-    K: np.ndarray
-    C: np.ndarray
-    R: np.ndarray
-    S: np.ndarray
-    Y: np.ndarray
-    X: np.ndarray
-    N: np.ndarray
-    stride_y: np.ndarray
-    stride_x: np.ndarray
-    gemm_m: np.ndarray
-    gemm_n: np.ndarray
-    gemm_k: np.ndarray
     repeat: np.ndarray
     elem_bytes: np.ndarray
 
@@ -64,16 +52,21 @@ class MaestroRows:
         return len(self.owner)
 
     def take(self, index: np.ndarray) -> "MaestroRows":
-        return MaestroRows(**{k: getattr(self, k)[index] for k in self.__dataclass_fields__})
+        return MaestroRows(self.batch.take(index), self.owner[index], self.repeat[index],
+                           self.elem_bytes[index])
 
 
-_FIELDS = tuple(MaestroRows.__dataclass_fields__)
+_BATCH_FIELDS = tuple(f.name for f in fields(LayerBatch))
+_EXTRA_FIELDS = ("owner", "repeat", "elem_bytes")
 
 
 def maestro_row(layer: Layer) -> dict[str, int] | None:
-    """The MAESTRO row of one layer (see the module docstring), or None for a zero-MAC op."""
-    row = dict.fromkeys(_FIELDS, 0)
-    row.update(N=1, stride_y=1, stride_x=1, repeat=1, elem_bytes=layer.elem_bytes)
+    """The MAESTRO row of one layer (see the module docstring), or None for a zero-MAC op.
+
+    Keys are the :class:`LayerBatch` fields plus ``repeat`` and ``elem_bytes``.
+    """
+    row = dict.fromkeys(_BATCH_FIELDS, 1)
+    row.update(repeat=1, elem_bytes=layer.elem_bytes)
     op = layer.op
     if op in (Op.CONV2D, Op.DWCONV):
         R, S = layer.kernel
@@ -92,10 +85,10 @@ def maestro_row(layer: Layer) -> dict[str, int] | None:
             row.update(kind=KIND_CONV, K=layer.out_channels // g, C=layer.in_channels // g, repeat=g)
         return row
     if op is Op.GEMM:
-        row.update(kind=KIND_GEMM, gemm_m=layer.batch * layer.m, gemm_n=layer.n, gemm_k=layer.k)
+        row.update(kind=KIND_GEMM, M=layer.batch * layer.m, N=layer.n, K=layer.k)
         return row
     if op is Op.MATMUL:
-        row.update(kind=KIND_GEMM, gemm_m=layer.m, gemm_n=layer.n, gemm_k=layer.k, repeat=layer.batch)
+        row.update(kind=KIND_GEMM, M=layer.m, N=layer.n, K=layer.k, repeat=layer.batch)
         return row
     return None
 
@@ -108,17 +101,20 @@ def maestro_rows(layers: Sequence[Layer]) -> MaestroRows:
         if r is not None:
             r["owner"] = i
             rows.append(r)
-    return MaestroRows(**{k: np.array([r[k] for r in rows], dtype=np.int64) for k in _FIELDS})
+    cols = {k: np.array([r[k] for r in rows], dtype=np.int64) for k in _BATCH_FIELDS + _EXTRA_FIELDS}
+    return MaestroRows(LayerBatch(**{k: cols[k] for k in _BATCH_FIELDS}),
+                       **{k: cols[k] for k in _EXTRA_FIELDS})
 
 
 def row_macs(rows: MaestroRows) -> np.ndarray:
     """True MACs of each row including its repeat (checks the conversion against ``Layer.macs``)."""
-    oy = (rows.Y - rows.R) // np.maximum(rows.stride_y, 1) + 1
-    ox = (rows.X - rows.S) // np.maximum(rows.stride_x, 1) + 1
-    conv = rows.N * rows.K * rows.C * rows.R * rows.S * oy * ox
-    dsconv = rows.N * rows.C * rows.R * rows.S * oy * ox
-    gemm = rows.gemm_m * rows.gemm_n * rows.gemm_k
-    macs = np.select([rows.kind == KIND_CONV, rows.kind == KIND_DSCONV], [conv, dsconv], gemm)
+    b = rows.batch
+    oy = (b.Y - b.R) // np.maximum(b.stride_y, 1) + 1
+    ox = (b.X - b.S) // np.maximum(b.stride_x, 1) + 1
+    conv = b.N * b.K * b.C * b.R * b.S * oy * ox
+    dsconv = b.N * b.C * b.R * b.S * oy * ox
+    gemm = b.M * b.N * b.K
+    macs = np.select([b.kind == KIND_CONV, b.kind == KIND_DSCONV], [conv, dsconv], gemm)
     return macs * rows.repeat
 
 

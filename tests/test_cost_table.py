@@ -45,17 +45,19 @@ def test_maestro_rows_keep_the_true_mac_count():
 
 def test_row_conversion_details():
     rows = maestro_rows(LAYERS)
+    b = rows.batch
     by = {layer.name: i for i, layer in enumerate(LAYERS)}
     g = by["grouped"]
-    assert (rows.K[g], rows.C[g], rows.repeat[g]) == (8, 4, 4)
+    assert (b.K[g], b.C[g], rows.repeat[g]) == (8, 4, 4)
     s = by["strided"]
-    assert (rows.Y[s], rows.stride_y[s]) == (15, 2)          # 14 + 0 top + 1 bottom
+    assert (b.Y[s], b.stride_y[s]) == (15, 2)          # 14 + 0 top + 1 bottom
     d = by["dw"]
-    assert (rows.kind[d], rows.C[d], rows.repeat[d]) == (1, 16, 2)  # DSCONV, channel multiplier 2
+    assert (b.kind[d], b.C[d], rows.repeat[d]) == (1, 16, 2)  # DSCONV, channel multiplier 2
     f = by["fc"]
-    assert (rows.gemm_m[f], rows.gemm_n[f], rows.gemm_k[f], rows.repeat[f]) == (6, 10, 64, 1)
+    assert (b.M[f], b.N[f], b.K[f], rows.repeat[f]) == (6, 10, 64, 1)  # GEMM: M = batch * m
+    assert (b.C[f], b.R[f], b.S[f], b.Y[f], b.X[f]) == (1, 1, 1, 1, 1)   # LayerBatch.gemm's convention
     a = by["att"]
-    assert (rows.gemm_m[a], rows.repeat[a]) == (8, 4)
+    assert (b.M[a], rows.repeat[a]) == (8, 4)
     assert maestro_rows([Layer("p", "pool", in_channels=4, out_channels=4, in_h=4, in_w=4, kernel=2,
                                stride=2)]).owner.size == 0
 

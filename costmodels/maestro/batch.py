@@ -27,10 +27,9 @@ def _ints(value, n: int | None = None) -> np.ndarray:
     if a.dtype.kind == "f":
         if np.any(a != np.round(a)):
             raise CostModelError("layer dimensions must be integers")
-    a = a.astype(np.int64)
-    if n is not None:
-        a = np.broadcast_to(a, (n,)).copy()
-    return a.reshape(-1)
+    if n is not None and a.shape != (n,):
+        a = np.broadcast_to(a, (n,))
+    return a.astype(np.int64).reshape(-1)  # astype copies: the batch never aliases its input
 
 
 @dataclass(frozen=True)
