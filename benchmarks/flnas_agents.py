@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results"
 sys.path.insert(0, str(REPO))
 
+from h2h import plots  # noqa: E402
 from h2h.flnas import load_settings, run_nas  # noqa: E402
 from h2h.pareto import Normalisation, hypervolume, hypervolume_curve, loss_matrix  # noqa: E402
 from llm_agents import from_config  # noqa: E402
@@ -151,26 +152,9 @@ def bench_nb201(seeds: int, budget: int) -> None:
 
 
 def _plot_curves(curves, seeds: int, budget: int, path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(6.5, 4.2))
-    x = np.arange(1, budget + 1)
-    for agent, colour in (("heuristic", "tab:blue"), ("random", "tab:orange")):
-        Y = np.array([curves[(agent, s)] for s in range(seeds)])
-        ax.plot(x[:Y.shape[1]], np.median(Y, axis=0), color=colour, label=f"{agent} (median)")
-        ax.fill_between(x[:Y.shape[1]], Y.min(axis=0), Y.max(axis=0), color=colour, alpha=0.2,
-                        label=f"{agent} (min-max over {seeds} seeds)")
-    ax.set_xlabel("evaluations")
-    ax.set_ylabel("hypervolume (common normalisation)")
-    ax.set_title("FL-NAS on NAS-Bench-201 (CIFAR-10, hetero4_mid)")
-    ax.grid(True, alpha=0.3)
-    ax.legend(fontsize="small")
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    plots.convergence({agent: [curves[(agent, s)] for s in range(seeds)] for agent in ("heuristic", "random")},
+                      path, ylabel="hypervolume (common normalisation)",
+                      title="FL-NAS on NAS-Bench-201 (CIFAR-10, hetero4_mid)")
 
 
 def bench_fairness() -> None:

@@ -4,12 +4,16 @@
 per link (transfers, coloured by kind) and one per accelerator's local DRAM when it is used.
 ``pareto_scatter`` draws labelled point clouds and, optionally, each one's front as a step line;
 the caller computes fronts (``h2h.pareto.non_dominated``), this module only draws.
+``convergence`` draws hypervolume (or any score) against evaluations: one line per labelled run, or
+the median and a min..max band of a labelled group of runs (seeds).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from .schedule import EvalResult
 
@@ -27,6 +31,16 @@ def _pyplot():
     import matplotlib.pyplot as plt
 
     return plt
+
+
+def _save(plt: Any, fig: Any, path: str | Path, *, dpi: int) -> Path:
+    """Lay out, write (creating the folder) and close ``fig``."""
+    fig.tight_layout()
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(p, dpi=dpi)
+    plt.close(fig)
+    return p
 
 
 def gantt(result: EvalResult, path: str | Path, *, workload: Any = None, title: str | None = None,
@@ -67,12 +81,7 @@ def gantt(result: EvalResult, path: str | Path, *, workload: Any = None, title: 
     if handles:
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12),
                   ncol=min(len(handles), 6), fontsize="small", frameon=False)
-    fig.tight_layout()
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(p, dpi=120)
-    plt.close(fig)
-    return p
+    return _save(plt, fig, path, dpi=120)
 
 
 def pareto_scatter(points: Mapping[str, tuple[Sequence[float], Sequence[float]]], path: str | Path, *,
@@ -105,9 +114,68 @@ def pareto_scatter(points: Mapping[str, tuple[Sequence[float], Sequence[float]]]
     if labels:
         ax.legend(fontsize="small")
     ax.grid(True, alpha=0.3)
-    fig.tight_layout()
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(p, dpi=120)
-    plt.close(fig)
-    return p
+    return _save(plt, fig, path, dpi=120)
+
+
+#: a legend entry: a format string with ``{label}`` (the group's key) and ``{n}`` (its number of
+#: curves), or a function of (label, n)
+LegendLabel = str | Callable[[str, int], str]
+
+
+def _legend_text(spec: LegendLabel, label: str, n: int) -> str:
+    return spec(label, n) if callable(spec) else spec.format(label=label, n=n)
+
+
+def _stack(curves: Sequence[Sequence[float]]) -> np.ndarray:
+    """Curves as rows of one array; a shorter curve (a run that stopped early) keeps its last value,
+    an empty one counts as zeros."""
+    n = max(len(c) for c in curves)
+    return np.array([np.pad(np.asarray(c, dtype=np.float64), (0, n - len(c)), mode="edge") if len(c)
+                     else np.zeros(n) for c in curves])
+
+
+def convergence(curves: Mapping[str, Sequence[Sequence[float]]], path: str | Path, *,
+                xlabel: str = "evaluations", ylabel: str = "hypervolume", title: str | None = None,
+                colours: Mapping[str, str] | None = None,
+                median_label: LegendLabel = "{label} (median)",
+                band_label: LegendLabel = "{label} (min-max over {n} seeds)",
+                target: float | None = None, target_label: str | None = None,
+                log_x: bool = False, xlim: tuple[float, float] | None = None,
+                legend_loc: str | None = "best", linewidth: float = 1.5,
+                figsize: tuple[float, float] = (6.5, 4.2), dpi: int = 120) -> Path:
+    """Write a PNG of score (e.g. hypervolume) against evaluations 1, 2, ... to ``path``.
+
+    ``curves`` maps a label to its runs (one curve each, e.g. one per seed). A label with one run is
+    drawn as that curve, labelled ``label``; one with several as their median, labelled
+    ``median_label``, over a min..max band, labelled ``band_label`` (runs that stopped early keep
+    their last value). ``colours`` maps labels to colours (default: tab10 in order); ``target``
+    draws a dashed horizontal line; ``legend_loc=None`` draws no legend.
+    """
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=figsize)
+    palette = plt.get_cmap("tab10")
+    for i, (label, runs) in enumerate(curves.items()):
+        colour = (colours or {}).get(label, palette(i % 10))
+        Y = _stack(runs) if len(runs) else np.zeros((1, 0))
+        x = np.arange(1, Y.shape[1] + 1)
+        if len(Y) == 1:
+            ax.plot(x, Y[0], color=colour, linewidth=linewidth, label=label)
+            continue
+        ax.plot(x, np.median(Y, axis=0), color=colour, linewidth=linewidth,
+                label=_legend_text(median_label, label, len(Y)))
+        ax.fill_between(x, Y.min(axis=0), Y.max(axis=0), color=colour, alpha=0.2, linewidth=0,
+                        label=_legend_text(band_label, label, len(Y)))
+    if target is not None:
+        ax.axhline(target, color="k", linestyle="--", linewidth=1, label=target_label)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if xlim is not None:
+        ax.set_xlim(*xlim)
+    if log_x:
+        ax.set_xscale("log")
+    ax.grid(True, alpha=0.3, which="both")
+    if legend_loc is not None:
+        ax.legend(fontsize="small", loc=legend_loc)
+    if title:
+        ax.set_title(title)
+    return _save(plt, fig, path, dpi=dpi)
