@@ -391,18 +391,10 @@ def _draw_convergence(path: Path, out_dir: Path, recs: Sequence[Mapping[str, Any
                   and float(row.get("constraint_violation") or 0) <= 0]
         curves[_label(r)] = loss_matrix(usable, objectives)
     norm = Normalisation.from_points(*curves.values())
-    plt = plots._pyplot()
-    fig, ax = plt.subplots(figsize=(7, 4))
-    for label, F in curves.items():
-        hv = hypervolume_curve(F, norm)
-        ax.plot(range(1, len(hv) + 1), hv, label=label, linewidth=1.4)
-    ax.set_xlabel("evaluations (feasible, first-time)")
-    ax.set_ylabel("hypervolume (normalised on the union of runs)")
-    ax.grid(True, alpha=0.3)
-    ax.legend(fontsize="small")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    plots.convergence({label: [hypervolume_curve(F, norm)] for label, F in curves.items()}, path,
+                      xlabel="evaluations (feasible, first-time)",
+                      ylabel="hypervolume (normalised on the union of runs)",
+                      linewidth=1.4, figsize=(7, 4), dpi=110)
 
 
 def _plot_or_note(notes: list[str], what: str, draw) -> bytes | None:
