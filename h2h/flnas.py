@@ -31,7 +31,7 @@ Config (YAML; relative paths are relative to the config file)::
     budget: 60                                       # distinct evaluations
     proposals_per_iteration: 5
     seed: 0
-    map_options: {}                                  # passed to h2h.mappers.map_workload
+    map_options: {}                                  # to h2h.mappers.map_workload; h2h gets restarts: 0 unless set
     out: results/flnas_nb201       # results folder (h2h.results), relative to the current folder
 
 Default objectives: ``accuracy`` (max) and ``unfairness`` (min) when the evaluator reports them,
@@ -48,7 +48,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +56,7 @@ from llm_agents.task import Objective
 
 from .pareto import Normalisation, hypervolume, loss_matrix
 from .results import HistoryRow, front_of, write_results
-from .search_config import SearchSettings, metric_bounds_from_config, open_config, read_common
+from .search_config import SearchSettings, bound_statements, open_config, read_common
 from .space import CandidateEvaluator
 
 TEMPLATE = "flnas"
@@ -71,7 +71,6 @@ class NASSettings(SearchSettings):
 
     budget: int = DEFAULT_BUDGET
     per_iteration: int = DEFAULT_PER_ITERATION
-    metric_bounds: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"config": self.config_file, "budget": self.budget, "seed": self.seed,
@@ -103,9 +102,8 @@ def load_settings(config: str | Path | Mapping[str, Any], *, budget: int | None 
     common = read_common(cfg, budget=budget, seed=seed, agent=agent, out=out,
                          default_budget=DEFAULT_BUDGET, default_objectives=DEFAULT_OBJECTIVES)
     per_iteration = cfg.take("proposals_per_iteration", int, default=DEFAULT_PER_ITERATION, low=1)
-    metric_bounds = metric_bounds_from_config(cfg, common["evaluator"])
     cfg.done()
-    return NASSettings(**common, per_iteration=per_iteration, metric_bounds=metric_bounds)
+    return NASSettings(**common, per_iteration=per_iteration)
 
 
 # ---- the loop -----------------------------------------------------------------------------------
@@ -115,10 +113,7 @@ def _context(settings: NASSettings) -> dict[str, Any]:
                            "device_constraints": list(settings.device_constraints),
                            "architecture_template": space.template()}
     budgets = {c.name: c.le for c in space.description.constraints if c.le is not None}
-    for name, bound in settings.metric_bounds.items():
-        for op, value in bound.items():
-            ctx["device_constraints"].append(f"{name} {'<=' if op == 'le' else '>='} {value:g} "
-                                             f"(designs outside this bound are rejected)")
+    ctx["device_constraints"] += bound_statements(settings.metric_bounds)
     if budgets:
         ctx["budgets"] = budgets
     return ctx

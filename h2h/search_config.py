@@ -33,6 +33,7 @@ class SearchSettings:
     application: str = ""
     device_constraints: tuple[str, ...] = ()
     map_options: dict[str, Any] = field(default_factory=dict)
+    metric_bounds: dict[str, dict[str, float]] = field(default_factory=dict)
     config_file: str | None = None
     evaluator_config: dict[str, Any] = field(default_factory=dict)
 
@@ -122,6 +123,12 @@ def metric_bounds_from_config(cfg: Section, evaluator: Any) -> dict[str, dict[st
     return out
 
 
+def bound_statements(metric_bounds: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """Metric bounds as device-constraint sentences for the agent's prompt."""
+    return [f"{name} {'<=' if op == 'le' else '>='} {value:g} (designs outside this bound are rejected)"
+            for name, bound in metric_bounds.items() for op, value in bound.items()]
+
+
 def agent_config_from(raw: Any, seed: int, file: str | None) -> dict[str, Any]:
     """The agent config as a dict (validated by building it); seeds default to the run seed."""
     from llm_agents import AgentError, from_config, parse_config
@@ -153,6 +160,7 @@ def read_common(cfg: Section, *, budget: int | None, seed: int | None, agent: An
     space = Space.from_config(cfg.section("space", required=True))
     evaluator, evaluator_config = evaluator_from_config(cfg.section("evaluator"))
     objectives = objectives_from_config(cfg, evaluator, default_objectives)
+    metric_bounds = metric_bounds_from_config(cfg, evaluator)
     agent_raw = agent if agent is not None else cfg.raw("agent", None)
     if agent is not None and "agent" in cfg.data:
         cfg.raw("agent")
@@ -160,4 +168,5 @@ def read_common(cfg: Section, *, budget: int | None, seed: int | None, agent: An
     return dict(space=space, evaluator=evaluator, objectives=objectives, agent_config=agent_config,
                 budget=run_budget, seed=run_seed, out=None if out_path is None else Path(out_path),
                 application=application, device_constraints=tuple(constraints),
-                map_options=map_options, config_file=cfg.file, evaluator_config=evaluator_config)
+                map_options=map_options, metric_bounds=metric_bounds, config_file=cfg.file,
+                evaluator_config=evaluator_config)

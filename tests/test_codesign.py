@@ -161,7 +161,7 @@ def _independent_losses(settings, x) -> list[float]:
 
     cand = settings.space.from_pymoo(x)
     workload, system, mapper = settings.space.decode(cand)
-    mapped = h2h.map(workload, system, mapper=mapper)
+    mapped = h2h.map(workload, system, mapper=mapper, restarts=0)  # searches map without restarts
     acc = settings.evaluator.evaluate(settings.space.arch_spec(cand))["accuracy"]
     return [-acc, mapped.latency_s, mapped.energy_j]
 
@@ -218,6 +218,28 @@ def test_problem_constraints_are_budgets_scored_and_latency_bound():
     over = problem.evaluate_candidate(big)
     assert over.metrics["area_mm2"] > 10.0 and problem.constraint_values(over)[0] > 0
     assert problem.objective_values(over) == [1e30] * 3  # not mapped, ranked by violation only
+
+
+def test_metric_bounds_are_a_constraint_column_and_reach_the_agent():
+    settings = load_settings(tiny_config(metric_bounds={"accuracy": {"ge": 0.9}}))
+    assert settings.metric_bounds == {"accuracy": {"ge": 0.9}}
+    problem = CodesignProblem(settings.space, settings.evaluator, settings.objectives,
+                              metric_bounds=settings.metric_bounds)
+    assert problem.constraint_names == ("budget_area_mm2", "scored", "metric_bounds")
+    cell = {"edge_0_1": "skip_connect", "edge_0_2": "skip_connect", "edge_1_2": "skip_connect",
+            "edge_0_3": "nor_conv_1x1", "edge_1_3": "skip_connect", "edge_2_3": "skip_connect"}
+    ev = problem.evaluate_candidate({**cell, "num_accelerators": 1, "acc0_dataflow": "kcp_ws",
+                                     "acc0_pe_count": 64, "bandwidth_gbps": 8.0})
+    acc = ev.metrics["accuracy"]
+    assert acc < 0.9  # a 1x1-conv-only cell: its table accuracy is far below the bound
+    g = problem.constraint_values(ev)
+    assert g[2] == pytest.approx((0.9 - acc) / 0.9) and problem.violation(ev) == pytest.approx(g[2])
+    assert not ev.ok
+    with pytest.raises(ConfigError, match="unknown metric"):
+        load_settings(tiny_config(metric_bounds={"unfairness": {"le": 0.1}}))
+    run = codesign(tiny_config(metric_bounds={"accuracy": {"ge": 0.9}}), seed=1, plot=False)
+    assert run.settings.to_dict()["metric_bounds"] == {"accuracy": {"ge": 0.9}}
+    assert run.front and all(r.metrics["accuracy"] >= 0.9 for r in run.front)
 
 
 # ---- agent failure and bad budgets --------------------------------------------------------------

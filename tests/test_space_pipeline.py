@@ -27,7 +27,7 @@ def test_metrics_are_those_of_h2h_map_and_the_table(nb201_space, table):
     cand = nb201_candidate(ARCH)
     ev = evaluate_candidate(cand, nb201_space, table)
     workload, system, mapper = nb201_space.decode(nb201_space.canonical(cand))
-    direct = h2h.map(workload, system, mapper="h2h")
+    direct = h2h.map(workload, system, mapper="h2h", restarts=0)  # searches map without restarts
     assert ev.ok and not ev.repeat
     assert ev.metrics["latency_s"] == direct.latency_s
     assert ev.metrics["energy_j"] == direct.energy_j
@@ -82,3 +82,15 @@ def test_missing_table_row_is_a_per_candidate_error(tmp_path, nb201_space):
     assert hit.ok and hit.metrics["accuracy"] == pytest.approx(0.915)
     miss = pipeline({**nb201_candidate(ARCH), "edge_2_3": "none"})
     assert "no row" in miss.error and "accuracy" not in miss.metrics and "\n" not in miss.error
+
+
+def test_map_options_override_the_search_defaults(nb201_space):
+    """``restarts: null`` in map_options gives back the full h2h search of ``h2h map``."""
+    cand = nb201_space.canonical(nb201_candidate(ARCH))
+    workload, system, _ = nb201_space.decode(cand)
+    full = CandidateEvaluator(nb201_space, map_options={"restarts": None})
+    assert full.options_for("h2h") == {"restarts": None}
+    assert CandidateEvaluator(nb201_space).options_for("h2h") == {"restarts": 0}
+    assert CandidateEvaluator(nb201_space).options_for("compute_priority") == {}
+    direct = h2h.map(workload, system, mapper="h2h")
+    assert full(cand).metrics["latency_s"] == direct.latency_s

@@ -32,6 +32,7 @@ from pymoo.core.population import Population
 from llm_agents.task import Objective
 
 from h2h.results import HistoryRow, front_of
+from h2h.search_config import bound_statements
 
 from .problem import CodesignProblem
 from .recorder import EvaluationRecorder
@@ -79,7 +80,8 @@ def make_algorithm(population_size: int, seed: int, callback: Any = None, sampli
 def problem_of(settings: CodesignSettings) -> CodesignProblem:
     """The pymoo problem a checked config describes."""
     return CodesignProblem(settings.space, settings.evaluator, settings.objectives,
-                           latency_bound_s=settings.latency_bound_s, map_options=settings.map_options)
+                           latency_bound_s=settings.latency_bound_s, map_options=settings.map_options,
+                           metric_bounds=settings.metric_bounds)
 
 
 class _Run:
@@ -92,7 +94,8 @@ class _Run:
         self.problem = problem_of(settings)
         self.recorder = EvaluationRecorder(self.problem)
         self.evaluator = Evaluator()
-        self.context = agent_context(settings.space, settings.application, settings.device_constraints)
+        self.context = agent_context(settings.space, settings.application,
+                                     [*settings.device_constraints, *bound_statements(settings.metric_bounds)])
         self.injections: list[dict[str, Any]] = []
 
     @property

@@ -69,9 +69,10 @@ def export_design(row: HistoryRow, problem: CodesignProblem, folder: Path, *, pl
     from h2h.mappers import map_workload
     from h2h.trace import write_trace
 
-    space, options = problem.space, problem.pipeline.map_options
+    space = problem.space
     folder.mkdir(parents=True, exist_ok=True)
     workload, system, mapper = space.decode(row.candidate)
+    options = problem.pipeline.options_for(mapper)
     mapped = map_workload(workload, system, mapper=mapper, **options)
     system.save(folder / "system.yaml")
     reproduced = (mapped.latency_s == row.metrics.get("latency_s") and

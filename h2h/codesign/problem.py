@@ -19,7 +19,9 @@ here.
   ``UNSCORED`` in every column; it is infeasible, so NSGA-II ranks it by violation only.
 * ``G`` (feasible when ``<= 0``): per hardware budget ``(value - bound) / bound``; ``scored``
   (1 when the candidate could not be scored, e.g. no accuracy for it or a layer that fits no
-  accelerator, else 0); with a latency bound ``latency_s / bound - 1``.
+  accelerator, else 0); with a latency bound ``latency_s / bound - 1``; with ``metric_bounds``
+  (e.g. ``{"accuracy": {"ge": 0.8}}``) their summed relative overshoot (see
+  :func:`h2h.space.pipeline.bound_violation`).
 * every call is appended to :attr:`calls`, and its index is returned as ``out["call"]`` so a
   callback can tell which evaluation each individual got (see :mod:`h2h.codesign.recorder`).
 """
@@ -34,6 +36,7 @@ from pymoo.core.problem import ElementwiseProblem
 from llm_agents.task import Objective
 
 from h2h.space import CandidateEvaluator, Evaluation, Space
+from h2h.space.pipeline import bound_violation
 
 UNSCORED = 1e30
 
@@ -43,6 +46,7 @@ class CodesignProblem(ElementwiseProblem):
 
     def __init__(self, space: Space, evaluator: Any = None, objectives: Sequence[Objective] = (), *,
                  latency_bound_s: float | None = None, map_options: Mapping[str, Any] | None = None,
+                 metric_bounds: Mapping[str, Mapping[str, float]] | None = None,
                  pipeline: CandidateEvaluator | None = None) -> None:
         if not objectives:
             raise ValueError("the co-design problem needs at least one objective")
@@ -50,12 +54,13 @@ class CodesignProblem(ElementwiseProblem):
         self.objectives = tuple(objectives)
         self.latency_bound_s = latency_bound_s
         self.pipeline = pipeline if pipeline is not None else CandidateEvaluator(
-            space, evaluator, map_options=map_options)
+            space, evaluator, map_options=map_options, metric_bounds=metric_bounds)
         if self.pipeline.space is not space:
             raise ValueError("the pipeline belongs to another space")
         self.budgets = tuple(space.description.constraints)
         self.constraint_names = (*(f"budget_{c.name}" for c in self.budgets), "scored",
-                                 *(("latency_bound",) if latency_bound_s is not None else ()))
+                                 *(("latency_bound",) if latency_bound_s is not None else ()),
+                                 *(("metric_bounds",) if self.pipeline.metric_bounds else ()))
         self.calls: list[Evaluation] = []
         super().__init__(vars=space.pymoo_variables(), n_obj=len(self.objectives),
                          n_ieq_constr=len(self.constraint_names))
@@ -75,6 +80,8 @@ class CodesignProblem(ElementwiseProblem):
         if self.latency_bound_s is not None:
             latency = ev.metrics.get("latency_s")
             g.append(0.0 if latency is None else float(latency) / self.latency_bound_s - 1.0)
+        if self.pipeline.metric_bounds:
+            g.append(bound_violation(ev.metrics, self.pipeline.metric_bounds) if not ev.error else 0.0)
         return g
 
     def objective_values(self, ev: Evaluation) -> list[float]:
@@ -89,7 +96,7 @@ class CodesignProblem(ElementwiseProblem):
         0 for a feasible design (an unscored design is flagged by its error, not here)."""
         over = float(ev.constraint_violation)
         if self.latency_bound_s is not None:
-            over += max(0.0, self.constraint_values(ev)[-1])
+            over += max(0.0, self.constraint_values(ev)[self.constraint_names.index("latency_bound")])
         return over
 
     def evaluate_candidate(self, candidate: Mapping[str, Any]) -> Evaluation:

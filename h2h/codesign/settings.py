@@ -18,6 +18,7 @@ Config (YAML; relative paths are relative to the config file)::
     evaluator: {kind: table, dataset: cifar10}
     objectives: [accuracy, latency_s, energy_j, area_mm2]   # default; priority order
     latency_bound_s: 0.004                  # optional: designs slower than this are infeasible
+    metric_bounds: {accuracy: {ge: 0.8}}    # optional outcome constraints (le / ge), as in h2h nas
     start: warm                             # warm: the agent proposes the initial population; cold: random
     agent: {kind: heuristic}                # see llm_agents.from_config (seed defaults to the run seed)
     spread_start: true                      # warm: one agent request per objective, it ranked first
@@ -25,7 +26,7 @@ Config (YAML; relative paths are relative to the config file)::
     population_size: 20
     budget: 200                             # distinct evaluations, initial population included
     seed: 0
-    map_options: {}                         # passed to h2h.mappers.map_workload
+    map_options: {}                         # to h2h.mappers.map_workload; h2h gets restarts: 0 unless set
     export_designs: 5                       # Pareto designs exported with system YAML, mapping, trace
     out: results/codesign                   # results folder, relative to the current folder
 
@@ -76,7 +77,8 @@ class CodesignSettings(SearchSettings):
         return {"config": self.config_file, "start": self.start, "budget": self.budget, "seed": self.seed,
                 "population_size": self.population_size, "spread_start": self.spread_start,
                 "inject": {"every": self.inject_every, "count": self.inject_count},
-                "latency_bound_s": self.latency_bound_s, "agent": self.agent_config,
+                "latency_bound_s": self.latency_bound_s, "metric_bounds": self.metric_bounds,
+                "agent": self.agent_config,
                 "evaluator": self.evaluator_config, "application": self.application,
                 "device_constraints": list(self.device_constraints), "map_options": self.map_options,
                 "export_designs": self.export_designs, "space": self.space.describe(),

@@ -29,6 +29,13 @@ from .space import Space
 
 HARDWARE_METRICS = ("latency_s", "energy_j", "area_mm2")
 
+#: Mapper options a search uses unless its ``map_options`` say otherwise. A search maps hundreds of
+#: candidates, so h2h runs without its random restarts there: on NB201 networks that is 8-13x faster
+#: per mapping, with the same latency on most candidates and at most ~6% more on the others
+#: (benchmarks/results/search_mapping.md). ``h2h map`` keeps the full search; ``map_options:
+#: {restarts: null}`` brings it back inside a search.
+SEARCH_MAP_DEFAULTS: Mapping[str, Mapping[str, Any]] = {"h2h": {"restarts": 0}}
+
 
 @dataclass(frozen=True)
 class Evaluation:
@@ -53,7 +60,8 @@ class Evaluation:
 class CandidateEvaluator:
     """``evaluate_candidate`` with a cache; call it on candidates (validated against the space).
 
-    ``map_options`` go to ``h2h.mappers.map_workload`` unchanged (e.g. a seed or time limit).
+    ``map_options`` go to ``h2h.mappers.map_workload`` (e.g. a seed or time limit), on top of
+    ``SEARCH_MAP_DEFAULTS`` for the candidate's mapper.
     """
 
     def __init__(self, space: Space, evaluator: Any = None, *, map_options: Mapping[str, Any] | None = None,
@@ -80,6 +88,10 @@ class CandidateEvaluator:
         """Every metric name a successful evaluation reports."""
         extra = tuple(m.name for m in self.evaluator.metrics) if self.evaluator is not None else ()
         return HARDWARE_METRICS + extra
+
+    def options_for(self, mapper: str) -> dict[str, Any]:
+        """The options a candidate mapped with ``mapper`` gets (search defaults, then the user's)."""
+        return {**SEARCH_MAP_DEFAULTS.get(mapper, {}), **self.map_options}
 
     def __call__(self, candidate: Mapping[str, Any]) -> Evaluation:
         cand = self.space.canonical(candidate)
@@ -108,7 +120,7 @@ class CandidateEvaluator:
                 scores = self.evaluator.evaluate(space.arch_spec(cand))
                 metrics.update({k: float(v) for k, v in scores.items()})
             workload, system, mapper = space.decode(cand)
-            mapped = map_workload(workload, system, mapper=mapper, **self.map_options)
+            mapped = map_workload(workload, system, mapper=mapper, **self.options_for(mapper))
             metrics["latency_s"] = float(mapped.latency_s)
             metrics["energy_j"] = float(mapped.energy_j)
         except (EvaluationError, H2HError) as e:
