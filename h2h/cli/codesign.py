@@ -8,8 +8,8 @@ random starting designs, reported, and the run exits 0.
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
+
+from .search_args import add_search_options, fill_default_out, progress_printer
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,14 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("config", metavar="CONFIG.yaml")
     p.add_argument("--start", choices=("warm", "cold"),
                    help="warm: the agent proposes the initial population; cold: random (overrides the config)")
-    p.add_argument("--seed", type=int, metavar="S", help="run seed (NSGA-II, random designs, agent seed)")
-    p.add_argument("--budget", type=int, metavar="N",
-                   help="distinct evaluations, initial population included (overrides the config)")
-    p.add_argument("--agent", metavar="'{...}'",
-                   help="agent config as YAML/JSON text, e.g. '{kind: heuristic}' (overrides the config)")
-    p.add_argument("--out", metavar="DIR", help="results folder (default: the config's out, else "
-                                                "results/<config name>)")
-    p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    add_search_options(p, budget_help="distinct evaluations, initial population included (overrides the config)",
+                       seed_help="run seed (NSGA-II, random designs, agent seed)",
+                       agent_example="{kind: heuristic}", seed_first=True)
     p.set_defaults(func=_run)
 
 
@@ -37,11 +32,9 @@ def _run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.config, start=args.start, budget=args.budget, seed=args.seed,
                              agent=args.agent, out=args.out)
-    if settings.out is None:
-        settings.out = Path("results") / Path(args.config).stem
-    progress = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
+    fill_default_out(settings, args.config)
     agent = from_config(dict(settings.agent_config)) if settings.start == "warm" else None
-    result = run_codesign(settings, agent, progress=progress)
+    result = run_codesign(settings, agent, progress=progress_printer(args.quiet))
     by_source = {s: sum(r.source == s for r in result.history) for s in ("agent", "fallback", "random", "offspring")}
     shown = ", ".join(f"{n} {s}" for s, n in by_source.items() if n)
     print(f"{settings.start} start: {len(result.history)} evaluations ({shown}) in {result.generations} "

@@ -6,8 +6,8 @@ default ``results/<config name>``). Bad input (config, agent, dataset) exits 2 w
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
+
+from .search_args import add_search_options, fill_default_out, progress_printer
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,13 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Run FL-NAS (Qin et al., ASP-DAC 2024) from a YAML config; see "
                     "examples/flnas_nb201.yaml and examples/flnas_fairness.yaml.")
     p.add_argument("config", metavar="CONFIG.yaml")
-    p.add_argument("--budget", type=int, metavar="N", help="distinct evaluations (overrides the config)")
-    p.add_argument("--seed", type=int, metavar="S", help="run seed (fallback draws, agent seed)")
-    p.add_argument("--agent", metavar="'{...}'",
-                   help="agent config as YAML/JSON text, e.g. '{kind: random}' (overrides the config)")
-    p.add_argument("--out", metavar="DIR", help="results folder (default: the config's out, else "
-                                                "results/<config name>)")
-    p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    add_search_options(p, budget_help="distinct evaluations (overrides the config)",
+                       seed_help="run seed (fallback draws, agent seed)", agent_example="{kind: random}")
     p.set_defaults(func=_run)
 
 
@@ -31,10 +26,8 @@ def _run(args: argparse.Namespace) -> int:
     from llm_agents import from_config
 
     settings = load_settings(args.config, budget=args.budget, seed=args.seed, agent=args.agent, out=args.out)
-    if settings.out is None:
-        settings.out = Path("results") / Path(args.config).stem
-    progress = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
-    result = run_nas(settings, from_config(dict(settings.agent_config)), progress=progress)
+    fill_default_out(settings, args.config)
+    result = run_nas(settings, from_config(dict(settings.agent_config)), progress=progress_printer(args.quiet))
     counts = {s: sum(r.source == s for r in result.history) for s in ("agent", "fallback")}
     print(f"{len(result.history)} evaluations ({counts['agent']} from the agent, {counts['fallback']} "
           f"fallback) in {result.runtime_s:.1f} s; {len(result.front)} Pareto designs; results in "

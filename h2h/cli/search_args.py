@@ -1,0 +1,42 @@
+"""Options and rules shared by the search commands (``h2h nas``, ``h2h codesign``).
+
+Both take a YAML config and let the command line override its budget, seed and agent, choose the
+results folder and silence progress; keeping them here keeps the two commands' flags and defaults
+the same. Imports nothing heavy (CLI start-up).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def add_search_options(parser: argparse.ArgumentParser, *, budget_help: str, seed_help: str,
+                       agent_example: str, seed_first: bool = False) -> None:
+    """Add ``--budget N`` and ``--seed S`` (in that order, or seed first), then ``--agent``, ``--out``
+    and ``--quiet``. ``agent_example`` is the agent config shown in ``--agent``'s help."""
+    budget = ("--budget", {"type": int, "metavar": "N", "help": budget_help})
+    seed = ("--seed", {"type": int, "metavar": "S", "help": seed_help})
+    for flag, kwargs in ((seed, budget) if seed_first else (budget, seed)):
+        parser.add_argument(flag, **kwargs)
+    parser.add_argument("--agent", metavar="'{...}'",
+                        help=f"agent config as YAML/JSON text, e.g. '{agent_example}' (overrides the config)")
+    parser.add_argument("--out", metavar="DIR", help="results folder (default: the config's out, else "
+                                                     "results/<config name>)")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+
+
+def fill_default_out(settings: Any, config: str | Path) -> None:
+    """When neither ``--out`` nor the config named a results folder (``settings.out`` is None), use
+    results/<config file name without suffix>."""
+    if settings.out is None:
+        settings.out = Path("results") / Path(config).stem
+
+
+def progress_printer(quiet: bool) -> Callable[[str], None] | None:
+    """Print each progress line to stderr as it comes, or None (no progress) when ``quiet``."""
+    if quiet:
+        return None
+    return lambda line: print(line, file=sys.stderr, flush=True)

@@ -1,0 +1,63 @@
+"""The options and rules `h2h nas` and `h2h codesign` share (h2h/cli/search_args.py)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from h2h.cli import build_parser, main
+from h2h.cli.search_args import fill_default_out, progress_printer
+
+REPO = Path(__file__).resolve().parents[1]
+SYSTEM = REPO / "examples" / "systems" / "hetero4_mid.yaml"
+
+
+def _options(command: str) -> list[str]:
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    return [a.option_strings[0] for a in sub.choices[command]._actions if a.option_strings][1:]  # not -h
+
+
+@pytest.mark.parametrize("command", ["nas", "codesign"])
+def test_both_commands_parse_the_shared_options_the_same_way(command):
+    args = build_parser().parse_args([command, "c.yaml", "--budget", "7", "--seed", "3", "--agent",
+                                      "{kind: random}", "--out", "o", "--quiet"])
+    assert (args.budget, args.seed, args.agent, args.out, args.quiet) == (7, 3, "{kind: random}", "o", True)
+    args = build_parser().parse_args([command, "c.yaml"])
+    assert (args.budget, args.seed, args.agent, args.out, args.quiet) == (None, None, None, None, False)
+
+
+def test_option_order_is_each_commands_own():
+    assert _options("nas") == ["--budget", "--seed", "--agent", "--out", "--quiet"]
+    assert _options("codesign") == ["--start", "--seed", "--budget", "--agent", "--out", "--quiet"]
+
+
+def test_default_out_is_results_slash_config_stem_only_when_none_given():
+    s = SimpleNamespace(out=None)
+    fill_default_out(s, "configs/my_run.yaml")
+    assert s.out == Path("results") / "my_run"
+    s = SimpleNamespace(out=Path("chosen"))
+    fill_default_out(s, "configs/my_run.yaml")
+    assert s.out == Path("chosen")
+
+
+def test_progress_goes_to_stderr_unless_quiet(capsys):
+    assert progress_printer(True) is None
+    progress_printer(False)("step 1")
+    out = capsys.readouterr()
+    assert (out.out, out.err) == ("", "step 1\n")
+
+
+def test_nas_without_out_writes_results_under_the_working_folder(tmp_path, monkeypatch, capsys):
+    cfg = {"space": {"architecture": {"family": "nb201", "dataset": "cifar10"}, "hardware": {"system": str(SYSTEM)}},
+           "evaluator": {"kind": "table", "dataset": "cifar10"}, "objectives": ["accuracy", "latency_s"],
+           "agent": {"kind": "random"}, "budget": 3, "proposals_per_iteration": 3, "seed": 0}
+    (tmp_path / "tiny_search.yaml").write_text(yaml.safe_dump(cfg))
+    monkeypatch.chdir(tmp_path)
+    assert main(["nas", "tiny_search.yaml"]) == 0
+    out = capsys.readouterr()
+    assert out.err.strip()  # progress lines when not --quiet
+    info = json.loads((tmp_path / "results" / "tiny_search" / "result.json").read_text())
+    assert info["settings"]["budget"] == 3
