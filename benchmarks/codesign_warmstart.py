@@ -163,33 +163,18 @@ def write_table(path: Path, rows: list[dict[str, Any]], info: dict[str, Any], ar
 
 
 def plot(path: Path, runs: list[dict[str, Any]], info: dict[str, Any], budget: int) -> None:
-    import matplotlib
+    from h2h import plots
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7.2, 4.2))
-    for start, color in (("warm", "tab:orange"), ("cold", "tab:blue")):
-        curves = [r["curve"] for r in runs if r["start"] == start]
-        n = max(len(c) for c in curves)
-        # a run that stopped early keeps its last value
-        M = np.array([np.pad(c, (0, n - len(c)), mode="edge") if len(c) else np.zeros(n) for c in curves])
-        x = np.arange(1, n + 1)
-        label = "warm start (agent proposes the first population)" if start == "warm" else "cold start (random)"
-        ax.plot(x, np.median(M, axis=0), color=color, linewidth=1.8, label=f"{label}, median")
-        ax.fill_between(x, M.min(axis=0), M.max(axis=0), color=color, alpha=0.2, linewidth=0,
-                        label=f"{start}: min..max over {len(curves)} seeds")
-    ax.axhline(info["target"], color="k", linestyle="--", linewidth=1, label="95% of the best hypervolume")
-    ax.set_xlabel("distinct evaluations")
-    ax.set_ylabel("hypervolume (union normalisation)")
-    ax.set_xlim(1, budget)
-    ax.set_xscale("log")
-    ax.grid(True, alpha=0.3, which="both")
-    ax.legend(fontsize="small", loc="lower right")
-    ax.set_title("Co-design on NB201 x heterogeneous hardware: warm vs cold start")
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    long = {"warm": "warm start (agent proposes the first population)", "cold": "cold start (random)"}
+    plots.convergence({s: [r["curve"] for r in runs if r["start"] == s] for s in ("warm", "cold")}, path,
+                      xlabel="distinct evaluations", ylabel="hypervolume (union normalisation)",
+                      title="Co-design on NB201 x heterogeneous hardware: warm vs cold start",
+                      colours={"warm": "tab:orange", "cold": "tab:blue"},
+                      median_label=lambda s, n: f"{long[s]}, median",
+                      band_label="{label}: min..max over {n} seeds",
+                      target=info["target"], target_label="95% of the best hypervolume",
+                      log_x=True, xlim=(1, budget), legend_loc="lower right", linewidth=1.8,
+                      figsize=(7.2, 4.2), dpi=120)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -96,17 +96,9 @@ def export_design(row: HistoryRow, problem: CodesignProblem, folder: Path, *, pl
 def plot_convergence(path: Path, curve: Sequence[float], title: str) -> Path:
     from h2h import plots
 
-    plt = plots._pyplot()
-    fig, ax = plt.subplots(figsize=(6.4, 3.8))
-    ax.plot(range(1, len(curve) + 1), curve, linewidth=1.6)
-    ax.set_xlabel("distinct evaluations")
-    ax.set_ylabel("hypervolume (self-normalised)")
-    ax.set_title(title)
-    ax.grid(True, alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return plots.convergence({"run": [curve]}, path, xlabel="distinct evaluations",
+                             ylabel="hypervolume (self-normalised)", title=title, legend_loc=None,
+                             linewidth=1.6, figsize=(6.4, 3.8), dpi=110)
 
 
 def write_codesign_results(result: Any, problem: CodesignProblem, *, plot: bool = True) -> Path:
