@@ -134,3 +134,35 @@ def evaluations_to_reach(curve: np.ndarray, target: float) -> int | None:
     """1-based number of evaluations after which ``curve`` first reaches ``target`` (None if never)."""
     hit = np.flatnonzero(np.asarray(curve) >= target - 1e-12)
     return int(hit[0]) + 1 if len(hit) else None
+
+
+def fewest_to_reach(F: np.ndarray, norm: Normalisation, target: float, *,
+                    ref: float = DEFAULT_REF) -> tuple[int | None, int]:
+    """How few rows of ``F`` can reach hypervolume ``target``: ``(greedy, lower)``.
+
+    ``greedy`` is the number of rows greedy hypervolume subset selection takes to reach it (None
+    if all of ``F`` falls short), so it can be done in that many. ``lower`` is a bound no
+    selection beats: hypervolume is submodular, so any k rows reach at most ``HV(G_j) + k * gain_j``
+    for every greedy set ``G_j`` and its largest single gain ``gain_j``. Benchmarks use it to ask
+    how many designs even a perfect proposer needs.
+    """
+    F = np.asarray(F, dtype=float)
+    F = F[np.isfinite(F).all(axis=1)] if F.size else F
+    if not len(F) or target <= 0:
+        return (0 if target <= 0 else None), 0
+    pool = F[non_dominated(F)]
+    chosen: list[int] = []
+    current, lower = 0.0, 1
+    while current < target - 1e-12:
+        rest = [i for i in range(len(pool)) if i not in chosen]
+        if not rest:
+            return None, lower
+        gains = [hypervolume(pool[chosen + [i]], norm, ref=ref) - current for i in rest]
+        best = int(np.argmax(gains))
+        if gains[best] <= 0:
+            return None, lower
+        lower = max(lower, int(np.ceil((target - current) / gains[best] - 1e-9)))
+        chosen.append(rest[best])
+        current += gains[best]
+    return len(chosen), min(lower, len(chosen))
+
