@@ -13,6 +13,12 @@ No model, no network, deterministic for a given seed and task. It knows only var
   output-stationary (ShiDianNao-like) suits large feature maps. ``context["layer_profile"]`` is
   either ``{"channel_heavy_fraction": f}`` or a list of layers ``{"in_channels", "out_channels",
   "out_h", "out_w", "macs"?}``; with several accelerators the dataflows are mixed in proportion.
+* **Size hardware to what can use it.** A PE array larger than its on-chip network can feed sits
+  idle: beyond about twice the network's elements per cycle (``noc_bw`` among the template's
+  ``accelerator_defaults``; multicast reuse covers about 2x) extra PEs add area and leakage but
+  little speed, so fresh designs stay at or below that size. A single network
+  (``context["workload_models"] == 1``) gains little from several accelerators (a layer chain
+  runs one layer at a time), so fresh designs use one or two, two only when speed weighs most.
 * **Keep chatty neighbours together.** Mapping strategies that respect locality (names with
   ``local``, ``comm``, ``affinity``, ``h2h``, ``cluster``, ``pipeline``) are preferred to
   ``random`` or ``round_robin`` ones.
@@ -134,6 +140,8 @@ class _Knowledge:
     heavy: float | None
     edges: list[Variable]                   # the cell's edges, if the space has an NB201-like cell
     levels: tuple[CellLevel, ...] | None    # its connected cells by cost, most promising first
+    useful_pes: float | None = None         # PEs the on-chip network can feed (None: unknown)
+    single_model: bool = False              # the workload is one network (a layer chain)
 
     @classmethod
     def of(cls, task: Task) -> "_Knowledge":
@@ -141,7 +149,23 @@ class _Knowledge:
                  if v.role == "nb201_op" and v.type == "choice" and not v.active_if]
         return cls(task.space, [objective_kind(o.name) for o in task.ranked_objectives],
                    {v.name: ordered_values(v) for v in task.space.variables},
-                   channel_heavy_fraction(task.context), edges, cell_levels(edges) if edges else None)
+                   channel_heavy_fraction(task.context), edges, cell_levels(edges) if edges else None,
+                   useful_pes(task.context), task.context.get("workload_models") == 1)
+
+    def capacity_cap(self, v: Variable, weights: Sequence[float]) -> float:
+        """The highest relative capacity worth proposing for ``v`` in a fresh design (1 = any)."""
+        order = self.orders[v.name]
+        if not order or not v.is_numeric:
+            return 1.0
+        if v.role == "pe_count" and self.useful_pes is not None:
+            fitting = [i for i, value in enumerate(order) if float(value) <= self.useful_pes]
+            return fitting[-1] / max(1, len(order) - 1) if fitting else 0.0
+        if v.role == "num_accelerators" and self.single_model:
+            top = max(range(len(weights)), key=weights.__getitem__) if weights else None
+            most = 2 if top is not None and self.kinds[top] == "speed" else 1
+            fitting = [i for i, value in enumerate(order) if float(value) <= most]
+            return fitting[-1] / max(1, len(order) - 1) if fitting else 0.0
+        return 1.0
 
     def with_cell(self, design: Mapping[str, Any], level: CellLevel, known: Any,
                   rng: random.Random) -> dict[str, Any] | None:
@@ -247,7 +271,8 @@ class HeuristicAgent:
                 design[v.name] = know.mapping_strategy(v, rng)
             elif v.role in HARDWARE_CAPACITY or v.role in NETWORK_CAPACITY:
                 d = know.desirability(v, weights)
-                design[v.name] = know.at(v, 0.5 + 0.5 * d + rng.gauss(0.0, 0.12))
+                u = 0.5 + 0.5 * d + rng.gauss(0.0, 0.12)
+                design[v.name] = know.at(v, min(u, know.capacity_cap(v, weights)))
             else:
                 design[v.name] = v.sample(rng)
         design = know.space.complete(design)
@@ -425,6 +450,16 @@ class HeuristicAgent:
         # rejected repeats of our own making are not news to the caller
         collector.rejected.clear()
         return collector.proposal([{"event": "heuristic", "detail": notes}], notes)
+
+
+def useful_pes(context: Mapping[str, Any]) -> float | None:
+    """About twice the on-chip network's elements per cycle, from the template's accelerator
+    defaults; ``None`` when the context does not say."""
+    try:
+        noc = context["architecture_template"]["hardware"]["accelerator_defaults"]["noc_bw"]
+    except (KeyError, TypeError):
+        return None
+    return 2.0 * float(noc) if isinstance(noc, (int, float)) and noc > 0 else None
 
 
 def feasible_front(task: Task) -> list[tuple[Any, tuple[float, ...]]]:

@@ -263,3 +263,16 @@ def test_heuristic_repairs_designs_into_a_tight_budget():
     spent = [sum(c[f"acc{i}_pes"] for i in range(c["num_acc"])) for c in HeuristicAgent(0).propose(task).candidates]
     assert statistics.median(spent) > 1000
     assert toy_metrics  # the toy problem's physics is what the search tests score
+
+
+def test_fresh_hardware_stays_within_what_the_noc_feeds_and_one_network_needs():
+    facts = {**CONTEXT, "workload_models": 1,
+             "architecture_template": {"hardware": {"accelerator_defaults": {"noc_bw": 32}}}}
+    objectives = [*OBJECTIVES, {"name": "area_mm2", "direction": "min", "priority": 3}]
+    sized = HeuristicAgent(2).propose(toy_task(n=12, context=facts, objectives=objectives)).candidates
+    assert len(sized) == 12
+    for c in sized:
+        assert c["num_acc"] <= 2                                        # one network: one or two
+        assert all(c[f"acc{i}_pes"] <= 64 for i in range(c["num_acc"]))  # 2 x 32 elements/cycle
+    free = HeuristicAgent(2).propose(toy_task(n=12, objectives=objectives)).candidates
+    assert any(c["num_acc"] > 2 or any(c[f"acc{i}_pes"] > 64 for i in range(c["num_acc"])) for c in free)

@@ -57,24 +57,26 @@ class AgentAnswer:
 def agent_context(space: Space, application: str = "", device_constraints: Sequence[str] = (),
                   **facts: Any) -> dict[str, Any]:
     """Plain facts for the prompt: application, device constraints, the architecture template,
-    the budgets, and a layer profile of the network family (for the heuristic's dataflow rules)."""
+    the budgets, a layer profile of the network family (for the heuristic's dataflow rules) and
+    how many models its workload holds (one network, or several sharing the hardware)."""
     ctx: dict[str, Any] = {"application": application or "not stated",
                            "device_constraints": list(device_constraints),
                            "architecture_template": space.template()}
     budgets = {c.name: c.le for c in space.description.constraints if c.le is not None}
     if budgets:
         ctx["budgets"] = budgets
-    profile = layer_profile(space)
+    workload = largest_workload(space)
+    profile = layer_profile(workload)
     if profile:
         ctx["layer_profile"] = profile
+        ctx["workload_models"] = len(workload.models)
     ctx.update(facts)
     return ctx
 
 
-def layer_profile(space: Space, limit: int = 64) -> list[dict[str, Any]]:
-    """The compute layers of the space's largest network (every architecture variable at its
-    last, most capable option), as ``{in_channels, out_channels, out_h, out_w, macs}``: the facts
-    a designer reads to match dataflows to layers. Empty when the network cannot be built."""
+def largest_workload(space: Space) -> Any:
+    """The space's largest network (every architecture variable at its last, most capable option),
+    or None when it cannot be built."""
     desc = space.description
     arch_vars = {"nb201_op", "depth", "width", "expansion", "kernel", "resolution", "backbone"}
     try:
@@ -86,11 +88,16 @@ def layer_profile(space: Space, limit: int = 64) -> list[dict[str, Any]]:
                     design[v.name] = next((o for o in v.options if "conv_3x3" in str(o)), v.options[-1])
                 elif grid:
                     design[v.name] = grid[-1]
-        workload = space.arch.workload(desc.complete(design))
-    except Exception:  # noqa: BLE001 -- a profile is a hint for the prompt, never a reason to stop
-        return []
+        return space.arch.workload(desc.complete(design))
+    except Exception:  # noqa: BLE001 -- facts for the prompt are hints, never a reason to stop
+        return None
+
+
+def layer_profile(workload: Any, limit: int = 64) -> list[dict[str, Any]]:
+    """The compute layers of ``workload``, largest first, as ``{in_channels, out_channels, out_h,
+    out_w, macs}``: the facts a designer reads to match dataflows to layers."""
     rows = []
-    for layer in workload.layers:
+    for layer in getattr(workload, "layers", ()):
         macs = int(getattr(layer, "macs", 0) or 0)
         if macs <= 0:
             continue
