@@ -29,6 +29,17 @@ the linear relaxation what the conditional precedences hide: each tensor's least
 load (or resident read) between the prefetch point and the start, each output after its layer, and
 every accelerator's and link's busy time within the makespan.
 
+Two phases (latency only). The search's bound comes mostly from the linear relaxation, where a
+layer split across accelerators pays no transfer, so on 30 layers it stalls far below the optimum.
+Phase 1 solves the *relaxed* model: the same variables and constraints in the same ticks, minus the
+processing order (positions, ``before``, the merge clauses), the per-accelerator sequences (so no
+spills and no prefetch window: a load may start at 0) and the booking order on links (intervals
+still never overlap on a link). It is small (a few hundred variables on 30 layers), its tree search
+proves its optimum in seconds, and since it keeps a subset of the exact model's constraints its
+bound is a lower bound of the exact optimum. Phase 2 solves the exact model with ``makespan >=``
+that bound, so an incumbent that reaches it is proven optimal and the reported bound is never
+below it. Phase 1 gets ``relaxed_share`` of the time left after the warm start and half the workers.
+
 Durations are integers: seconds are divided by ``tick_s`` (the ``horizon_s`` of the warm start -- the
 h2h answer -- over ``resolution`` = 10^6 by default) and rounded to the nearest tick, so the model's
 makespan of a solution differs from the scheduler's by at most half a tick per duration on its
@@ -56,10 +67,11 @@ class _Model:
     """Builds the CP-SAT model for one problem (see the module docstring)."""
 
     def __init__(self, problem: Problem, tick_s: float, horizon_ticks: int, energy_unit_j: float,
-                 strengthen: bool = True) -> None:
+                 strengthen: bool = True, relaxed: bool = False) -> None:
         from ortools.sat.python import cp_model
 
         self.strengthen = strengthen
+        self.relaxed = relaxed
 
         self.cp = cp_model
         self.p = problem
@@ -126,10 +138,13 @@ class _Model:
         self._dominant_residency()
 
         # processing order: positions and before(u, v)
-        self.pos = [m.NewIntVar(0, L - 1, f"pos{l}") for l in range(L)]
-        m.AddAllDifferent(self.pos)
+        self.pos = [m.NewIntVar(0, L - 1, f"pos{l}") for l in range(L)] if not relaxed else []
+        if not relaxed:
+            m.AddAllDifferent(self.pos)
         self._before: dict[tuple[int, int], Any] = {}
         for u, v in itertools.combinations(range(L), 2):
+            if relaxed:
+                break
             if u in self.anc[v]:
                 m.Add(self.pos[u] < self.pos[v])
             elif v in self.anc[u]:
@@ -145,6 +160,8 @@ class _Model:
         self.first: dict[tuple[int, int], Any] = {}
         self.empty = []
         for a in range(A):
+            if relaxed:
+                break
             on = [l for l in range(L) if feas[l, a]]
             arcs = []
             empty = m.NewBoolVar(f"empty{a}")
@@ -168,7 +185,8 @@ class _Model:
                     m.Add(self.s[v] >= self.e[u]).OnlyEnforceIf(lit)
                     m.Add(self.pf[v] >= self.s[u]).OnlyEnforceIf(lit)
             m.AddCircuit(arcs)
-        self._lex_clauses(preds)
+        if not relaxed:
+            self._lex_clauses(preds)
 
         # transfers: (layer, rank within the layer's bookings, start, end, presence, links, output,
         # interval, duration). Options of one booking (e.g. the accelerator pairs of one tensor) that
@@ -222,6 +240,8 @@ class _Model:
                     continue
                 same = self._and(self.x[i, a], self.x[j, a])
                 sames[a] = same
+                if relaxed:
+                    continue      # whether i and j run consecutively is not modelled: no spill
                 arc = self.arc[a, i, j]
                 spill = self._and(same, arc.Not())            # same accelerator, not consecutive
                 m.Add(self.s[j] >= self.e[i] + self.ticks(2 * nb / dram_bw[a])).OnlyEnforceIf(spill)
@@ -251,7 +271,8 @@ class _Model:
             else:
                 for ab in pairs:
                     self.energy_terms.append((ys(ab), energy[ab]))
-        self._fifo()
+        if not relaxed:
+            self._fifo()
         for l in range(L):
             if O[l] <= 0:
                 continue
@@ -265,7 +286,8 @@ class _Model:
                                  before=None, output=True)
             for end in ends.ends:
                 m.Add(self.mk >= end)
-        self._outputs_last()
+        if not relaxed:
+            self._outputs_last()
         for link in dict.fromkeys(k for t in self.transfers for k in t[5]):
             on_link = [t for t in self.transfers if link in t[5]]
             m.AddNoOverlap([t[7] for t in on_link])
@@ -475,8 +497,12 @@ class _Model:
         resident = np.zeros(self.L, dtype=bool)
         for l, r in self.r.items():
             resident[l] = bool(solver.Value(r))
-        pos = np.array([solver.Value(p) for p in self.pos])
-        return Solution(assign, resident, orders_from_sequence(assign, np.argsort(pos, kind="stable")))
+        if self.relaxed:   # no processing order in the model: by start time, ties by priority
+            seq = sorted(range(self.L), key=lambda l: (solver.Value(self.s[l]), self.sched.default_rank[l]))
+        else:
+            pos = np.array([solver.Value(p) for p in self.pos])
+            seq = np.argsort(pos, kind="stable")
+        return Solution(assign, resident, orders_from_sequence(assign, seq))
 
 
 def _serial_bound_s(problem: Problem) -> float:
@@ -493,11 +519,35 @@ def _serial_bound_s(problem: Problem) -> float:
                  + hops * sched.path_latency_s.max())
 
 
+def _solver(num_workers: int, time_limit_s: float, seed: int, log: bool,
+            params: dict[str, Any] | None) -> Any:
+    """A CpSolver with the mapper's settings and the caller's extra parameters (checked by name)."""
+    from ortools.sat.python import cp_model
+
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = int(num_workers)
+    solver.parameters.max_time_in_seconds = max(0.1, time_limit_s)
+    solver.parameters.random_seed = int(seed)
+    solver.parameters.log_search_progress = bool(log)
+    for key, value in (params or {}).items():
+        if not hasattr(solver.parameters, key):
+            raise MappingError(f"unknown CP-SAT parameter {key!r}", item="solver_params")
+        try:
+            setattr(solver.parameters, key, value)
+        except (TypeError, ValueError) as e:
+            raise MappingError(f"bad value {value!r} for CP-SAT parameter {key!r}: {e}".splitlines()[0],
+                               item="solver_params") from None
+    return solver
+
+
 @register("cpsat")
 def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution: float = 1e6,
-          log: bool = False, strengthen: bool = True, solver_params: dict[str, Any] | None = None) -> Solution:
-    """See the module docstring. ``time_limit_s`` defaults to 60 s. ``solver_params``: extra
-    ``CpSolverParameters`` fields by name (e.g. ``{"linearization_level": 2}``)."""
+          log: bool = False, strengthen: bool = True, relaxed_share: float = 0.3,
+          solver_params: dict[str, Any] | None = None) -> Solution:
+    """See the module docstring. ``time_limit_s`` defaults to 60 s. ``relaxed_share``: the part of
+    the time left after the warm start that the relaxed model (latency only) may use to bound the
+    makespan; 0 skips it. ``solver_params``: extra ``CpSolverParameters`` fields by name (e.g.
+    ``{"linearization_level": 2}``), for both solves."""
     from ortools.sat.python import cp_model
 
     from .h2h_mapper import h2h
@@ -505,8 +555,14 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     if problem.objective not in ("latency", "energy"):
         raise MappingError(f"cpsat optimises latency or energy (linear objectives), not {problem.objective}",
                            item="objective")
+    if not 0.0 <= relaxed_share < 1.0:
+        raise MappingError(f"relaxed_share must be in [0, 1), got {relaxed_share}", item="relaxed_share")
     limit = problem.time_limit_s if problem.time_limit_s is not None else DEFAULT_TIME_LIMIT_S
     t0 = time.perf_counter()
+
+    def left_s() -> float:
+        return limit - (time.perf_counter() - t0)
+
     sched = problem.scheduler
     warm = h2h(Problem(sched, problem.objective, None, problem.seed))
     warm_eval = sched.evaluate(to_mapping(sched, warm.assign, warm.resident, warm.order))
@@ -515,35 +571,46 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     tick = warm_eval.latency_s / resolution
     horizon = int(np.ceil(_serial_bound_s(problem) / tick)) + 4 * problem.num_layers + 16
     energy_unit = max(warm_eval.energy_j, 1e-30) / (resolution * 1e6)
+    cap = int(np.ceil(warm_eval.latency_s / tick)) + 4 * problem.num_layers + 16   # >= the warm start
+    extras: dict[str, Any] = {}
+    lower = 0
+    if problem.objective == "latency" and relaxed_share > 0:
+        # phase 1: the relaxed model's bound (same ticks, a subset of the constraints) is a lower
+        # bound on the exact model's optimum; phase 2 starts from it
+        relaxed = _Model(problem, tick, horizon, energy_unit, strengthen=bool(strengthen), relaxed=True)
+        relaxed.m.Add(relaxed.mk <= cap)
+        relaxed.set_objective("latency")
+        budget_s = relaxed_share * left_s()
+        if hint:
+            relaxed.hint(warm, sched.default_order, int(num_workers), 0.2 * budget_s)
+        # half the workers: on this small model the proof comes from plain tree search, which
+        # gets more of a small machine's cores that way
+        solver = _solver(max(1, num_workers // 2), relaxed_share * left_s(), problem.seed, log, solver_params)
+        status = solver.Solve(relaxed.m)
+        if status == cp_model.INFEASIBLE:
+            raise MappingError("the relaxed CP-SAT model is infeasible (a bug: the h2h mapping should "
+                               "satisfy it)", item="cpsat")
+        lower = int(np.ceil(solver.BestObjectiveBound() - 1e-6))
+        extras.update({"relaxed_status": solver.StatusName(status), "relaxed_bound_s": lower * tick,
+                       "relaxed_solve_s": solver.WallTime(), "relaxed_objective_s": solver.ObjectiveValue() * tick})
     model = _Model(problem, tick, horizon, energy_unit, strengthen=bool(strengthen))
     if problem.objective == "latency":   # the optimum is no worse than the warm start
-        model.m.Add(model.mk <= int(np.ceil(warm_eval.latency_s / tick)) + 4 * problem.num_layers + 16)
+        model.m.Add(model.mk <= cap)
+        model.m.Add(model.mk >= lower)
     model.set_objective(problem.objective)
     hinted = False
     if hint:
         order = problem.processing_order(warm.assign, warm.order)
         hinted = model.hint(warm, sched.default_order if order is None else order, int(num_workers),
-                            max(0.1, 0.2 * (limit - (time.perf_counter() - t0))))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = int(num_workers)
-    solver.parameters.max_time_in_seconds = max(0.1, limit - (time.perf_counter() - t0))
-    solver.parameters.random_seed = int(problem.seed)
-    solver.parameters.log_search_progress = bool(log)
-    for key, value in (solver_params or {}).items():
-        if not hasattr(solver.parameters, key):
-            raise MappingError(f"unknown CP-SAT parameter {key!r}", item="solver_params")
-        try:
-            setattr(solver.parameters, key, value)
-        except (TypeError, ValueError) as e:
-            raise MappingError(f"bad value {value!r} for CP-SAT parameter {key!r}: {e}".splitlines()[0],
-                               item="solver_params") from None
+                            max(0.1, 0.2 * left_s()))
+    solver = _solver(num_workers, left_s(), problem.seed, log, solver_params)
     status = solver.Solve(model.m)
     name = solver.StatusName(status)
     scale = tick if problem.objective == "latency" else energy_unit
     unit = "s" if problem.objective == "latency" else "j"
-    extras: dict[str, Any] = {"status": name, "num_workers": int(num_workers), "time_limit_s": limit,
-                              "solve_s": solver.WallTime(), "tick_s": tick, "hinted": hinted,
-                              "hint_objective": warm_eval.latency_s if unit == "s" else warm_eval.energy_j}
+    extras.update({"status": name, "num_workers": int(num_workers), "time_limit_s": limit,
+                   "solve_s": solver.WallTime(), "tick_s": tick, "hinted": hinted,
+                   "hint_objective": warm_eval.latency_s if unit == "s" else warm_eval.energy_j})
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         obj = solver.ObjectiveValue() * scale
         bound = solver.BestObjectiveBound() * scale
@@ -554,6 +621,6 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     if status == cp_model.INFEASIBLE:
         raise MappingError("the CP-SAT model is infeasible (a bug: the h2h mapping should satisfy it)",
                            item="cpsat")
-    extras.update({"objective": None, "bound": solver.BestObjectiveBound() * scale, "gap": None,
+    extras.update({"objective": None, "bound": max(solver.BestObjectiveBound(), lower) * scale, "gap": None,
                    "note": "no solution within the time limit; returning the h2h warm start"})
     return Solution(warm.assign, warm.resident, warm.order, extras)
