@@ -61,6 +61,10 @@ from ..errors import MappingError
 from .base import Problem, Solution, orders_from_sequence, register, to_mapping
 
 DEFAULT_TIME_LIMIT_S = 60.0
+# For the exact model (phase 2): the most thorough symmetry detection and use. Measured on the
+# 28-layer MMMT instances of benchmarks/mapper_speed.py, it is what lets the search finish the
+# proofs within 60 s on casia_surf[7/model] and facebagnet[7/model] on hetero4_mid.
+EXACT_SOLVER_PARAMS: dict[str, Any] = {"symmetry_level": 4}
 
 
 class _Model:
@@ -547,7 +551,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     """See the module docstring. ``time_limit_s`` defaults to 60 s. ``relaxed_share``: the part of
     the time left after the warm start that the relaxed model (latency only) may use to bound the
     makespan; 0 skips it. ``solver_params``: extra ``CpSolverParameters`` fields by name (e.g.
-    ``{"linearization_level": 2}``), for both solves."""
+    ``{"linearization_level": 2}``), for both solves; they override ``EXACT_SOLVER_PARAMS``."""
     from ortools.sat.python import cp_model
 
     from .h2h_mapper import h2h
@@ -592,7 +596,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
                                "satisfy it)", item="cpsat")
         lower = int(np.ceil(solver.BestObjectiveBound() - 1e-6))
         extras.update({"relaxed_status": solver.StatusName(status), "relaxed_bound_s": lower * tick,
-                       "relaxed_solve_s": solver.WallTime(), "relaxed_objective_s": solver.ObjectiveValue() * tick})
+                       "relaxed_solve_s": solver.WallTime()})
     model = _Model(problem, tick, horizon, energy_unit, strengthen=bool(strengthen))
     if problem.objective == "latency":   # the optimum is no worse than the warm start
         model.m.Add(model.mk <= cap)
@@ -603,7 +607,8 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
         order = problem.processing_order(warm.assign, warm.order)
         hinted = model.hint(warm, sched.default_order if order is None else order, int(num_workers),
                             max(0.1, 0.2 * left_s()))
-    solver = _solver(num_workers, left_s(), problem.seed, log, solver_params)
+    solver = _solver(num_workers, left_s(), problem.seed, log,
+                     {**EXACT_SOLVER_PARAMS, **(solver_params or {})})
     status = solver.Solve(model.m)
     name = solver.StatusName(status)
     scale = tick if problem.objective == "latency" else energy_unit
