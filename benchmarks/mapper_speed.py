@@ -65,6 +65,7 @@ def part_mappers() -> str:
 
 def part_cpsat(limit_s: float) -> str:
     rows, within, gaps = [], [], []
+    load_before = os.getloadavg()
     cases = [("casia_surf", 3), ("casia_surf", 5), ("casia_surf", 7), ("facebagnet", 4), ("facebagnet", 7),
              ("vlocnet", 6), ("vlocnet", 10), ("xr_set", 4), ("xr_set", 6)]
     for system in ("hetero4_low", "hetero4_mid"):
@@ -81,8 +82,9 @@ def part_cpsat(limit_s: float) -> str:
             else:
                 gaps.append(x.get("gap") or 0.0)
             rows.append(f"| {w.name} | {len(w)} | {system} | {base.latency_s * 1e3:.3f} | {ours.latency_s * 1e3:.3f} | "
-                        f"{exact.latency_s * 1e3:.3f} | {x['status']} | {(x.get('bound') or 0) * 1e3:.3f} | "
-                        f"{(x.get('gap') or 0) * 100:.1f}% | {off * 100:+.2f}% | {x['solve_s']:.1f} |")
+                        f"{exact.latency_s * 1e3:.3f} | {x['status']} | {x.get('relaxed_bound_s', 0) * 1e3:.3f} | "
+                        f"{(x.get('bound') or 0) * 1e3:.3f} | "
+                        f"{(x.get('gap') or 0) * 100:.1f}% | {off * 100:+.2f}% | {exact.runtime_s:.1f} |")
             print(rows[-1], flush=True)
     load = os.getloadavg()
     summary = (f"CP-SAT proved optimality on {len(within)} of {len(rows)} instances; where it did, h2h is "
@@ -92,10 +94,12 @@ def part_cpsat(limit_s: float) -> str:
     if gaps:
         summary += (f"The other {len(gaps)} ended FEASIBLE with gaps of {min(gaps) * 100:.1f}% to "
                     f"{max(gaps) * 100:.1f}%.\n")
-    summary += f"Load average after this part (1, 5, 15 min): {load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f}.\n"
+    summary += (f"Load average (1, 5, 15 min) before this part: {load_before[0]:.1f}, {load_before[1]:.1f}, "
+                f"{load_before[2]:.1f}; after: {load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f} (CP-SAT's own 8 "
+                f"worker threads count in it).\n")
     return (f"## CP-SAT on MMMT graphs of at most 30 layers ({limit_s:.0f} s, 8 workers)\n\n"
-            "| workload | layers | system | compute_priority (ms) | h2h (ms) | cpsat (ms) | status | bound (ms) | gap | "
-            "h2h vs cpsat | solve (s) |\n|---|---|---|---|---|---|---|---|---|---|---|\n"
+            "| workload | layers | system | compute_priority (ms) | h2h (ms) | cpsat (ms) | status | relaxed bound (ms) | "
+            "bound (ms) | gap | h2h vs cpsat | cpsat time (s) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n"
             + "\n".join(rows) + "\n\n" + summary)
 
 
