@@ -106,13 +106,15 @@ def part_cpsat(limit_s: float) -> str:
 NOTES = """
 ## Reading these numbers
 
-* The 2 cores are shared with other jobs (see the load averages), so CP-SAT's 8 workers get a
-  fraction of the machine; solve times are upper bounds for an idle machine. The cpsat column's
-  time includes the h2h warm start, which counts against the 60 s limit.
-* Where CP-SAT ends FEASIBLE the bound is the weak part: on these instances the LP relaxation is
-  essentially the fractional load balance of compute over the four accelerators (a layer split
-  across accelerators pays no transfer in the relaxation), and the first-come-first-served link and
-  processing-order rules are conditional constraints that only branching tightens.
+* The 2 cores are shared with other jobs (see the load averages; CP-SAT's own 8 worker threads
+  alone make a load of about 8), so solve times are upper bounds for an idle machine. The cpsat
+  time column is the whole mapper call: the h2h warm start (about 1-4 s here), phase 1 (the relaxed
+  model) and phase 2 (the exact model), all within the 60 s limit.
+* "relaxed bound" is phase 1's proven optimum of the relaxed model (no processing order, no
+  per-accelerator sequences, no booking order on links), a lower bound of the exact optimum;
+  phase 2 starts from it. Where CP-SAT ends FEASIBLE the bound is still phase 1's: what the
+  relaxation misses there is the links' booking order (a transfer waits for every transfer of an
+  earlier-processed layer, even one requested later), which only the exact search accounts for.
 * h2h is seeded and deterministic: the same command gives the same mapping.
 """
 
