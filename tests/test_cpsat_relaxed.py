@@ -9,10 +9,10 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 import pytest
+from mapper_instances import diamond, random_table, system, two_models
 
 import h2h
 from h2h.evaluate import get_scheduler
-from mapper_instances import diamond, random_table, system, two_models
 
 CASES = [(build, kind, seed) for build in (two_models, diamond) for kind in ("bus", "crossbar")
          for seed in (0, 1)]
