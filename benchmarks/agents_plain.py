@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import platform
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,19 +23,10 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from agents_toy import CONTEXT, OBJECTIVES, history_hv, run_search, toy_space  # noqa: E402
 from llm_agents import HeuristicAgent, RandomAgent, Task  # noqa: E402
+from machine import machine  # noqa: E402
 
 EDGES = ["e1_0", "e2_0", "e2_1", "e3_0", "e3_1", "e3_2"]
 OPS = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
-
-
-def machine() -> str:
-    try:
-        out = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-        model = next(line.split(":", 1)[1].strip() for line in out.splitlines() if line.startswith("Model name"))
-    except (StopIteration, OSError):
-        model = platform.processor() or "unknown CPU"
-    import os
-    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def nb201_best(agent, accuracy: dict, rounds: int = 4, n: int = 8) -> float:

@@ -21,8 +21,6 @@ seeds, warm and cold).
 from __future__ import annotations
 
 import argparse
-import platform
-import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from machine import machine
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = REPO / "examples" / "codesign_nb201.yaml"
@@ -97,8 +97,6 @@ def _hv_at(curve: np.ndarray, k: int) -> float:
 
 def write_table(path: Path, rows: list[dict[str, Any]], info: dict[str, Any], args: argparse.Namespace,
                 command: str, budget: int, population: int) -> None:
-    cpu = subprocess.run("lscpu | grep 'Model name'", shell=True, capture_output=True, text=True).stdout
-    cpu = cpu.split(":", 1)[-1].strip()
     checkpoints = [population, 2 * population, 50, 100, budget]
     checkpoints = sorted({k for k in checkpoints if k <= budget})
     config = Path(args.config).resolve()
@@ -108,8 +106,7 @@ def write_table(path: Path, rows: list[dict[str, Any]], info: dict[str, Any], ar
         "",
         f"Command: `{command}`",
         "",
-        f"Machine: {cpu or platform.processor()} ({platform.machine()}, {args.workers} worker processes); "
-        f"Python {platform.python_version()}.",
+        f"Machine: {machine(f'{args.workers} worker processes')}.",
         "",
         f"Config: `{shown}`, "
         f"budget {budget} distinct evaluations per run, population {population}, agent "

@@ -11,30 +11,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
-import subprocess
 import time
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from costmodels.dataflow import load_library, presets
 from costmodels.maestro import Hardware, LayerBatch, analyze_batch
+from machine import machine
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CSV = REPO.parent / "shared" / "reference" / "maestro_public.csv"
 MAESTRO_BINARY_PER_S = 470  # ~2.1 ms per layer (issue 3)
-
-
-def _machine() -> str:
-    try:
-        out = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-        model = next(l.split(":", 1)[1].strip() for l in out.splitlines() if l.startswith("Model name"))
-    except (OSError, subprocess.CalledProcessError, StopIteration):
-        model = platform.processor() or "unknown CPU"
-    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, numpy {np.__version__}"
 
 
 def main() -> None:
@@ -86,7 +75,7 @@ def main() -> None:
         "",
         f"Command: `.venv/bin/python benchmarks/costmodel_speed.py --repeats {args.repeats}`",
         "",
-        f"Machine: {_machine()}",
+        f"Machine: {machine()}",
         "",
         f"Input: `{args.csv.name}` ({n} rows: {ref['dataflow'].nunique()} dataflows, "
         f"{ref.groupby(['num_pes', 'noc_bw', 'offchip_bw']).ngroups} hardware points).",

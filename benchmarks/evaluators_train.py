@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -28,6 +26,7 @@ sys.path.insert(0, str(REPO))
 import torch  # noqa: E402
 
 from h2h.evaluators import SyntheticGroups, TrainBudget, TrainEvaluator, build_module  # noqa: E402
+from machine import machine  # noqa: E402
 
 
 def mbv2(stem, widths, expansion, depth, head, kernel=3, strides=None, classes=4):
@@ -73,8 +72,6 @@ def main() -> None:
     parser.add_argument("--out", default=str(REPO / "benchmarks/results/evaluators_train.md"))
     args = parser.parse_args()
     load_before = os.getloadavg()[0]
-    cpu = subprocess.run("lscpu | grep 'Model name'", shell=True, capture_output=True, text=True).stdout
-    cpu = cpu.split(":", 1)[-1].strip() or platform.processor()
 
     speed_rows = []
     for name, spec in SPEED_SPECS.items():
@@ -100,7 +97,7 @@ def main() -> None:
 
 Command: `.venv/bin/python benchmarks/evaluators_train.py`
 
-Machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, torch {torch.__version__}.
+Machine: {machine(f'torch {torch.__version__}')}.
 Load average (1 min) {load_before:.2f} before and {load_after:.2f} after the run: the machine is shared,
 so times measured under load are higher, and multi-threaded times suffer most.
 

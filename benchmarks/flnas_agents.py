@@ -14,9 +14,7 @@ unfairness spread of the front) and flnas_fairness_front.png.
 from __future__ import annotations
 
 import argparse
-import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,17 +30,7 @@ from h2h import plots  # noqa: E402
 from h2h.flnas import load_settings, run_nas  # noqa: E402
 from h2h.pareto import Normalisation, hypervolume, hypervolume_curve, loss_matrix  # noqa: E402
 from llm_agents import from_config  # noqa: E402
-
-
-def machine() -> str:
-    try:
-        model = next(line.split(":", 1)[1].strip() for line in subprocess.run(
-            ["lscpu"], capture_output=True, text=True).stdout.splitlines() if line.startswith("Model name"))
-    except (StopIteration, OSError):
-        model = platform.processor() or "unknown CPU"
-    import os
-
-    return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}"
+from machine import machine  # noqa: E402
 
 
 def loss_rows(result) -> np.ndarray:

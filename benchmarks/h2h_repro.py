@@ -20,7 +20,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import h2h  # noqa: E402
-from scheduler_speed import machine  # noqa: E402
+from machine import machine  # noqa: E402
 from workloads.zoo import list_zoo  # noqa: E402
 
 SYSTEMS = ("low", "mid", "high")

@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 import h2h  # noqa: E402
 from mapper_instances import per_model  # noqa: E402  (the truncated MMMT instances, shared with tests)
-from scheduler_speed import machine  # noqa: E402
+from machine import machine  # noqa: E402
 
 MID = REPO / "examples/systems/hetero4_mid.yaml"
 

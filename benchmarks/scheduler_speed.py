@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,6 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from costmodels.cost_table import CostTable  # noqa: E402
+from machine import machine  # noqa: E402
 from h2h.schedule import Mapping  # noqa: E402
 from h2h.scheduler import Scheduler  # noqa: E402
 from h2h.system import load_system  # noqa: E402
@@ -73,15 +72,6 @@ def timed(fn, min_time_s: float = 1.0, repeats: int = 5) -> float:
                 break
         best = min(best, dt / n)
     return best
-
-
-def machine() -> str:
-    try:
-        out = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-        model = next(line.split(":", 1)[1].strip() for line in out.splitlines() if line.startswith("Model name"))
-    except Exception:  # noqa: BLE001 - lscpu missing: say so
-        model = platform.processor() or "unknown CPU"
-    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, numpy {np.__version__}"
 
 
 def main() -> None:

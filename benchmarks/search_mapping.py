@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import statistics
 import sys
@@ -26,6 +25,7 @@ from h2h.codesign.settings import load_settings as load_codesign  # noqa: E402
 from h2h.flnas import load_settings as load_nas  # noqa: E402
 from h2h.mappers import map_workload  # noqa: E402
 from h2h.space.pipeline import SEARCH_MAP_DEFAULTS  # noqa: E402
+from machine import machine  # noqa: E402
 
 CONFIGS = (("examples/flnas_nb201.yaml", load_nas), ("examples/codesign_nb201.yaml", load_codesign))
 
@@ -66,7 +66,7 @@ def main() -> None:
         f"Command: `.venv/bin/python benchmarks/search_mapping.py --candidates {args.candidates} "
         f"--seed {args.seed}`",
         "",
-        f"Machine: 2 cores, {platform.processor() or platform.machine()}, Python {platform.python_version()}; "
+        f"Machine: {machine()}; "
         f"load average after the run {load}.",
         "",
         f"Each row: {args.candidates} feasible candidates sampled from the config's space (seed {args.seed}), "
