@@ -37,7 +37,6 @@ No model, no network, deterministic for a given seed and task. It knows only var
 """
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -45,7 +44,7 @@ from typing import Any
 
 from .cells import CellLevel, cell_cost, cell_levels
 from .collect import Collector
-from .history import dominates, evaluated_ok
+from .history import feasible_front
 from .random_agent import fill_randomly, seeded_rng
 from .space import SpaceDescription, Variable, condition_vars
 from .task import Proposal, Task
@@ -460,24 +459,6 @@ def useful_pes(context: Mapping[str, Any]) -> float | None:
     except (KeyError, TypeError):
         return None
     return 2.0 * float(noc) if isinstance(noc, (int, float)) and noc > 0 else None
-
-
-def feasible_front(task: Task) -> list[tuple[Any, tuple[float, ...]]]:
-    """The non-dominated evaluated entries, sorted by the most important objective, among those
-    that met every constraint (``constraint_violation`` absent or 0) if any did."""
-    ok = evaluated_ok(task)
-    feasible = [(e, v) for e, v in ok if not _violation(e.metrics)]
-    pool = feasible or ok
-    unique: dict[tuple[float, ...], tuple[Any, tuple[float, ...]]] = {}
-    for e, v in pool:
-        if not any(dominates(w, v) for _, w in pool):
-            unique.setdefault(v, (e, v))
-    return sorted(unique.values(), key=lambda ev: ev[1])
-
-
-def _violation(metrics: Mapping[str, Any]) -> bool:
-    value = metrics.get("constraint_violation", 0)
-    return isinstance(value, (int, float)) and value > 0
 
 
 def _sweep_weights(m: int, i: int, n: int, rng: random.Random) -> list[float]:

@@ -6,7 +6,8 @@ the prompt (best design so far), the heuristic (which designs to perturb) and th
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .task import Evaluated, Task
 
@@ -30,14 +31,30 @@ def dominates(a: Sequence[float], b: Sequence[float]) -> bool:
     return all(x <= y for x, y in zip(a, b)) and any(x < y for x, y in zip(a, b))
 
 
+def _front(pool: list[tuple[Evaluated, tuple[float, ...]]]) -> list[tuple[Evaluated, tuple[float, ...]]]:
+    """The non-dominated entries of ``pool``, one per loss vector, sorted by the first objective."""
+    unique: dict[tuple[float, ...], tuple[Evaluated, tuple[float, ...]]] = {}
+    for e, v in pool:
+        if not any(dominates(w, v) for _, w in pool):
+            unique.setdefault(v, (e, v))
+    return sorted(unique.values(), key=lambda ev: ev[1])
+
+
 def pareto_front(task: Task) -> list[tuple[Evaluated, tuple[float, ...]]]:
     """The non-dominated successfully evaluated entries, sorted by the most important objective."""
+    return _front(evaluated_ok(task))
+
+
+def feasible_front(task: Task) -> list[tuple[Evaluated, tuple[float, ...]]]:
+    """:func:`pareto_front` among the entries that met every constraint (``constraint_violation``
+    absent or 0), if any did."""
     ok = evaluated_ok(task)
-    front = [(e, v) for e, v in ok if not any(dominates(w, v) for _, w in ok)]
-    unique: dict[tuple[float, ...], tuple[Evaluated, tuple[float, ...]]] = {}
-    for e, v in front:
-        unique.setdefault(v, (e, v))
-    return sorted(unique.values(), key=lambda ev: ev[1])
+    return _front([(e, v) for e, v in ok if not _violates(e.metrics)] or ok)
+
+
+def _violates(metrics: Mapping[str, Any]) -> bool:
+    value = metrics.get("constraint_violation", 0)
+    return isinstance(value, (int, float)) and value > 0
 
 
 def best(task: Task) -> Evaluated | None:
