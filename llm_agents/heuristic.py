@@ -157,14 +157,14 @@ class _Knowledge:
         if not order or not v.is_numeric:
             return 1.0
         if v.role == "pe_count" and self.useful_pes is not None:
-            fitting = [i for i, value in enumerate(order) if float(value) <= self.useful_pes]
-            return fitting[-1] / max(1, len(order) - 1) if fitting else 0.0
-        if v.role == "num_accelerators" and self.single_model:
+            most = self.useful_pes
+        elif v.role == "num_accelerators" and self.single_model:
             top = max(range(len(weights)), key=weights.__getitem__) if weights else None
             most = 2 if top is not None and self.kinds[top] == "speed" else 1
-            fitting = [i for i, value in enumerate(order) if float(value) <= most]
-            return fitting[-1] / max(1, len(order) - 1) if fitting else 0.0
-        return 1.0
+        else:
+            return 1.0
+        fitting = [i for i, value in enumerate(order) if float(value) <= most]
+        return fitting[-1] / max(1, len(order) - 1) if fitting else 0.0
 
     def with_cell(self, design: Mapping[str, Any], level: CellLevel, known: Any,
                   rng: random.Random) -> dict[str, Any] | None:
