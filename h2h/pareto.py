@@ -165,4 +165,3 @@ def fewest_to_reach(F: np.ndarray, norm: Normalisation, target: float, *,
         chosen.append(rest[best])
         current += gains[best]
     return len(chosen), min(lower, len(chosen))
-
