@@ -207,8 +207,7 @@ def _reduction_section(outcome: BatchOutcome) -> str:
     out = ["<h2 id='reduction'>H2H reduction table</h2>",
            f"<p class='note'>Reduction = 1 − mapper / {BASELINE}, on the same workload, system and "
            "seed; positive means lower latency or energy than the computation-prioritized baseline.</p>",
-           table(["experiment", "mapper", "cases", "latency_min", "latency_mean", "latency_max",
-                  "energy_min", "energy_mean", "energy_max"], stats,
+           table(["experiment", "mapper", "cases", *_STATS], stats,
                  headers=["experiment", "mapper", "cases", "latency red. min %", "mean %", "max %",
                           "energy red. min %", "mean %", "max %"],
                  signed=_STATS, formats=dict.fromkeys(_STATS, "{:.1f}")),
