@@ -56,7 +56,7 @@ from llm_agents.task import Objective
 
 from .pareto import Normalisation, hypervolume, loss_matrix
 from .results import HistoryRow, front_of, write_results
-from .search_config import SearchSettings, bound_statements, open_config, read_common
+from .search_config import SearchSettings, open_config, prompt_context, read_common
 from .space import CandidateEvaluator
 
 TEMPLATE = "flnas"
@@ -108,15 +108,8 @@ def load_settings(config: str | Path | Mapping[str, Any], *, budget: int | None 
 
 # ---- the loop -----------------------------------------------------------------------------------
 def _context(settings: NASSettings) -> dict[str, Any]:
-    space = settings.space
-    ctx: dict[str, Any] = {"application": settings.application or "not stated",
-                           "device_constraints": list(settings.device_constraints),
-                           "architecture_template": space.template()}
-    budgets = {c.name: c.le for c in space.description.constraints if c.le is not None}
-    ctx["device_constraints"] += bound_statements(settings.metric_bounds)
-    if budgets:
-        ctx["budgets"] = budgets
-    return ctx
+    return prompt_context(settings.space, settings.application, settings.device_constraints,
+                          settings.metric_bounds)
 
 
 def _evaluated(row: HistoryRow) -> dict[str, Any]:

@@ -7,7 +7,7 @@ arguments given on the command line (budget, seed, agent, out) override the file
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,6 +127,19 @@ def bound_statements(metric_bounds: Mapping[str, Mapping[str, float]]) -> list[s
     """Metric bounds as device-constraint sentences for the agent's prompt."""
     return [f"{name} {'<=' if op == 'le' else '>='} {value:g} (designs outside this bound are rejected)"
             for name, bound in metric_bounds.items() for op, value in bound.items()]
+
+
+def prompt_context(space: Space, application: str = "", device_constraints: Sequence[str] = (),
+                   metric_bounds: Mapping[str, Mapping[str, float]] | None = None) -> dict[str, Any]:
+    """The facts every search gives its agent: the application, the device constraints (metric
+    bounds stated among them), the architecture template and the upper-bounded budgets."""
+    ctx: dict[str, Any] = {"application": application or "not stated",
+                           "device_constraints": [*device_constraints, *bound_statements(metric_bounds or {})],
+                           "architecture_template": space.template()}
+    budgets = {c.name: c.le for c in space.description.constraints if c.le is not None}
+    if budgets:
+        ctx["budgets"] = budgets
+    return ctx
 
 
 def agent_config_from(raw: Any, seed: int, file: str | None) -> dict[str, Any]:

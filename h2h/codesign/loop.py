@@ -32,7 +32,6 @@ from pymoo.core.population import Population
 from llm_agents.task import Objective
 
 from h2h.results import HistoryRow, front_of
-from h2h.search_config import bound_statements
 
 from .problem import CodesignProblem
 from .recorder import EvaluationRecorder
@@ -94,8 +93,8 @@ class _Run:
         self.problem = problem_of(settings)
         self.recorder = EvaluationRecorder(self.problem)
         self.evaluator = Evaluator()
-        self.context = agent_context(settings.space, settings.application,
-                                     [*settings.device_constraints, *bound_statements(settings.metric_bounds)])
+        self.context = agent_context(settings.space, settings.application, settings.device_constraints,
+                                     metric_bounds=settings.metric_bounds)
         self.injections: list[dict[str, Any]] = []
 
     @property

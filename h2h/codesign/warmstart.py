@@ -23,6 +23,7 @@ from typing import Any
 
 from llm_agents.task import Objective
 
+from h2h.search_config import prompt_context
 from h2h.space import Space
 
 from .settings import TEMPLATE
@@ -54,17 +55,12 @@ class AgentAnswer:
     notes: str = ""
 
 
-def agent_context(space: Space, application: str = "", device_constraints: Sequence[str] = (),
-                  **facts: Any) -> dict[str, Any]:
-    """Plain facts for the prompt: application, device constraints, the architecture template,
-    the budgets, a layer profile of the network family (for the heuristic's dataflow rules) and
-    how many models its workload holds (one network, or several sharing the hardware)."""
-    ctx: dict[str, Any] = {"application": application or "not stated",
-                           "device_constraints": list(device_constraints),
-                           "architecture_template": space.template()}
-    budgets = {c.name: c.le for c in space.description.constraints if c.le is not None}
-    if budgets:
-        ctx["budgets"] = budgets
+def agent_context(space: Space, application: str = "", device_constraints: Sequence[str] = (), *,
+                  metric_bounds: Mapping[str, Mapping[str, float]] | None = None, **facts: Any) -> dict[str, Any]:
+    """Plain facts for the prompt: what every search states (:func:`h2h.search_config.prompt_context`),
+    a layer profile of the network family (for the heuristic's dataflow rules) and how many models
+    its workload holds (one network, or several sharing the hardware)."""
+    ctx = prompt_context(space, application, device_constraints, metric_bounds)
     workload = largest_workload(space)
     profile = layer_profile(workload)
     if profile:
