@@ -346,7 +346,6 @@ def _best_prefix(search: _Search, cur: Solution, better: list[list[tuple[int, in
     pr = np.stack([x[1] for x in prefixes])
     pscores, seqs = _score(search, pa, pr, order, chain_each)
     k = int(np.argmin(pscores))
-    p = search.p
     sol = _solution(pa[k], pr[k], seqs[k])
     if seqs[k] is None or seqs[k] is not order:   # default or own merged order: the score is exact
         search.note(sol, float(pscores[k]))
