@@ -81,6 +81,11 @@ def test_cpsat_solver_params_checked():
     ok = h2h.map(w, s, mapper="cpsat", cost_table=ct, time_limit_s=30,
                  solver_params={"linearization_level": 2})
     assert ok.extras["status"] == "OPTIMAL"
+    with pytest.raises(h2h.MappingError, match="bad value 'core' for CP-SAT parameter 'extra_subsolvers'"):
+        h2h.map(w, s, mapper="cpsat", cost_table=ct, solver_params={"extra_subsolvers": "core"})
+    listed = h2h.map(w, s, mapper="cpsat", cost_table=ct, time_limit_s=30,
+                     solver_params={"extra_subsolvers": ["objective_shaving"]})
+    assert listed.latency_s == pytest.approx(ok.latency_s, rel=1e-9)
 
 
 def _improving_reorders(w, s, r, ct=None) -> int:

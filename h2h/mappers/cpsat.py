@@ -541,7 +541,14 @@ def _solver(num_workers: int, time_limit_s: float, seed: int, log: bool,
         if not hasattr(solver.parameters, key):
             raise MappingError(f"unknown CP-SAT parameter {key!r}", item="solver_params")
         try:
-            setattr(solver.parameters, key, value)
+            field = getattr(solver.parameters, key)
+            if hasattr(field, "extend"):      # a repeated field (e.g. extra_subsolvers): a list
+                if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+                    raise TypeError(f"expected a list for {key!r}")
+                field.clear()
+                field.extend(value)
+            else:
+                setattr(solver.parameters, key, value)
         except (TypeError, ValueError) as e:
             raise MappingError(f"bad value {value!r} for CP-SAT parameter {key!r}: {e}".splitlines()[0],
                                item="solver_params") from None
