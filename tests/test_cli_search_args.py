@@ -61,3 +61,14 @@ def test_nas_without_out_writes_results_under_the_working_folder(tmp_path, monke
     assert out.err.strip()  # progress lines when not --quiet
     info = json.loads((tmp_path / "results" / "tiny_search" / "result.json").read_text())
     assert info["settings"]["budget"] == 3
+
+
+def test_the_summary_counts_distinct_evaluations_as_the_budget_does():
+    from h2h.cli.search_args import evaluations_line
+    from h2h.results import HistoryRow
+
+    history = [HistoryRow(1, "agent", {}), HistoryRow(2, "agent", {}), HistoryRow(3, "fallback", {}),
+               HistoryRow(4, "offspring", {}, repeat=True), HistoryRow(5, "offspring", {})]
+    assert evaluations_line(history, ("agent", "fallback", "random", "offspring")) == \
+        "4 evaluations (2 agent, 1 fallback, 1 offspring; 1 repeat answered from memory)"
+    assert evaluations_line(history[:2], ("agent", "fallback")) == "2 evaluations (2 agent)"

@@ -333,3 +333,47 @@ def test_results_folder_has_the_nas_format_and_designs_to_take_away(tmp_path):
         trace = json.loads((folder / "trace.json").read_text())
         assert trace["otherData"]["latency_s"] == design["metrics"]["latency_s"]
         assert json.loads((folder / "mapping.json").read_text())["latency_s"] == design["metrics"]["latency_s"]
+
+
+# ---- a fixed network: hardware-only co-design ---------------------------------------------------
+def test_a_fixed_workload_co_designs_the_hardware_only(tmp_path, capsys):
+    """``architecture: {workload: ...}``: no architecture variables, every design maps the same
+    network (here a 2-layer YAML workload beside the config), and latency tracks the hardware."""
+    import yaml
+
+    net = {"name": "two_convs", "layers": [
+        {"name": "c1", "op": "conv2d", "in_channels": 3, "out_channels": 16, "in_h": 32, "in_w": 32,
+         "kernel": 3, "padding": 1},
+        {"name": "c2", "op": "conv2d", "in_channels": 16, "out_channels": 16, "in_h": 32, "in_w": 32,
+         "kernel": 3, "padding": 1}], "edges": [{"src": "c1", "dst": "c2"}]}
+    (tmp_path / "net.yaml").write_text(yaml.safe_dump(net))
+    cfg = tiny_config(budget=10, objectives=["latency_s", "energy_j", "area_mm2"])
+    del cfg["evaluator"]
+    cfg["space"]["architecture"] = {"workload": "net.yaml"}
+    config = tmp_path / "cd.yaml"
+    config.write_text(yaml.safe_dump(cfg))
+    settings = load_settings(config)
+    assert not any(name.startswith("edge_") for name in settings.space.names)
+    assert cli(["codesign", str(config), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("warm start: 10 evaluations (")
+    rows = [r for r in read_history(tmp_path / "out" / "history.csv") if r["latency_s"] != ""]
+    assert len(rows) >= 6
+    # the same network on more PEs is never slower (bandwidth and dataflow equal)
+    by_hw: dict = {}
+    for r in rows:
+        if int(r["num_accelerators"]) == 1:
+            key = (r["acc0_dataflow"], r["bandwidth_gbps"])
+            by_hw.setdefault(key, []).append((int(r["acc0_pe_count"]), float(r["latency_s"])))
+    compared = 0
+    for pairs in by_hw.values():
+        pairs.sort()
+        for (pe_a, lat_a), (pe_b, lat_b) in zip(pairs, pairs[1:]):
+            if pe_b > pe_a:
+                compared += 1
+                assert lat_b <= lat_a * (1 + 1e-9)
+    assert compared >= 1
+    config.write_text(yaml.safe_dump({**cfg, "space": {**cfg["space"], "architecture": {"workload": "nope.yaml"}}}))
+    assert cli(["codesign", str(config), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "workload" in err and "nope.yaml" in err and len(err.splitlines()) == 1

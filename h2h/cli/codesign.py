@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from .search_args import add_search_options, fill_default_out, progress_printer
+from .search_args import add_search_options, evaluations_line, fill_default_out, progress_printer
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,9 +35,8 @@ def _run(args: argparse.Namespace) -> int:
     fill_default_out(settings, args.config)
     agent = from_config(dict(settings.agent_config)) if settings.start == "warm" else None
     result = run_codesign(settings, agent, progress=progress_printer(args.quiet))
-    by_source = {s: sum(r.source == s for r in result.history) for s in ("agent", "fallback", "random", "offspring")}
-    shown = ", ".join(f"{n} {s}" for s, n in by_source.items() if n)
-    print(f"{settings.start} start: {len(result.history)} evaluations ({shown}) in {result.generations} "
+    counted = evaluations_line(result.history, ("agent", "fallback", "random", "offspring"))
+    print(f"{settings.start} start: {counted} in {result.generations} "
           f"generations, {result.runtime_s:.1f} s; {len(result.front)} Pareto designs; results in {result.out}")
     if result.seeding.fallback:
         print(f"fallback: {result.seeding.fallback} of {settings.population_size} starting designs were random "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from .search_args import add_search_options, fill_default_out, progress_printer
+from .search_args import add_search_options, evaluations_line, fill_default_out, progress_printer
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,9 +28,8 @@ def _run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, budget=args.budget, seed=args.seed, agent=args.agent, out=args.out)
     fill_default_out(settings, args.config)
     result = run_nas(settings, from_config(dict(settings.agent_config)), progress=progress_printer(args.quiet))
-    counts = {s: sum(r.source == s for r in result.history) for s in ("agent", "fallback")}
-    print(f"{len(result.history)} evaluations ({counts['agent']} from the agent, {counts['fallback']} "
-          f"fallback) in {result.runtime_s:.1f} s; {len(result.front)} Pareto designs; results in "
+    print(f"{evaluations_line(result.history, ('agent', 'fallback'))} in {result.runtime_s:.1f} s; "
+          f"{len(result.front)} Pareto designs; results in "
           f"{result.out}")
     for row in result.front[:10]:
         shown = ", ".join(f"{o.name}={row.metrics.get(o.name, float('nan')):.4g}" for o in result.objectives)

@@ -40,3 +40,14 @@ def progress_printer(quiet: bool) -> Callable[[str], None] | None:
     if quiet:
         return None
     return lambda line: print(line, file=sys.stderr, flush=True)
+
+
+def evaluations_line(history: Any, sources: tuple[str, ...]) -> str:
+    """"N evaluations (a agent, b fallback, ...)" counting distinct evaluations only, as the budget
+    does; repeats (free, answered from memory) are named separately."""
+    distinct = [r for r in history if not r.repeat]
+    counts = {s: sum(r.source == s for r in distinct) for s in sources}
+    shown = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "none"
+    repeats = len(history) - len(distinct)
+    more = f"; {repeats} repeat{'s' if repeats != 1 else ''} answered from memory" if repeats else ""
+    return f"{len(distinct)} evaluations ({shown}{more})"
