@@ -69,6 +69,21 @@ def test_binary_file(tmp_path, capsys):
     check_fails(capsys, p, 1, None, "binary")
 
 
+def test_latin1_text_names_the_line_of_the_bad_byte(tmp_path, capsys):
+    p = write(tmp_path, "name: caf\xe9\n".encode("latin-1"))
+    check_fails(capsys, p, 1, None, "expected a UTF-8 text")
+    p = write(tmp_path, "# ok\n# ok\nname: caf\xe9\n".encode("latin-1"))
+    check_fails(capsys, p, 3, None, "expected a UTF-8 text")
+
+
+def test_a_folder_is_not_a_config(tmp_path, capsys):
+    (tmp_path / "dir.yaml").mkdir()
+    code = main(["batch", str(tmp_path / "dir.yaml"), "--check"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and "not a regular file" in err and str(tmp_path / "dir.yaml") in err
+    assert len(err.splitlines()) == 1
+
+
 def test_top_level_list(tmp_path, capsys):
     p = write(tmp_path, "- task: map\n- task: nas\n")
     check_fails(capsys, p, 1, None, "expected a mapping at the top level, got a list")
