@@ -65,6 +65,40 @@ def test_given_mapping_is_scheduled(capsys, tiny, tmp_path):
     assert json.loads(out)["mapping"]["f"] == "acc2"
 
 
+def test_a_saved_result_is_a_mapping_that_reproduces_it(capsys, tmp_path):
+    """`h2h map --json` output (mapping, order, resident) fed back through --mapping schedules the
+    same latency and energy, order and residency included."""
+    spec = ("--workload", "casia_surf", "--system", MID)
+    code, out, _ = run(capsys, "map", *spec, "--mapper", "h2h", "--json")
+    assert code == 0
+    saved = json.loads(out)
+    assert saved["order"] and saved["resident"]      # both parts of the record are exercised
+    f = tmp_path / "saved.json"
+    f.write_text(out)
+    code, again, err = run(capsys, "map", *spec, "--mapping", str(f), "--json")
+    assert code == 0, err
+    again = json.loads(again)
+    assert again["mapping"] == saved["mapping"]
+    assert again["latency_s"] == pytest.approx(saved["latency_s"], rel=1e-12)
+    assert again["energy_j"] == pytest.approx(saved["energy_j"], rel=1e-12)
+    y = tmp_path / "saved.yaml"
+    y.write_text(yaml.safe_dump({"assignment": saved["mapping"], "order": saved["order"],
+                                 "resident": saved["resident"]}))
+    code, from_yaml, _ = run(capsys, "map", *spec, "--mapping", str(y), "--json")
+    assert json.loads(from_yaml)["latency_s"] == pytest.approx(saved["latency_s"], rel=1e-12)
+
+
+def test_missing_or_malformed_mapping_file(capsys, tiny, tmp_path):
+    assert "no such mapping file" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1],
+                                          "--mapping", str(tmp_path / "none.json"))
+    f = tmp_path / "m.json"
+    f.write_text('{"a1": "acc0",')
+    line = _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f))
+    assert "not valid JSON/YAML" in line and "m.json" in line
+    f.write_text(json.dumps({"assignment": {"a1": "acc0"}, "order": ["a1"]}))
+    assert "order" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f))
+
+
 def _bad(capsys, *argv):
     code, out, err = run(capsys, *argv)
     assert code == 2
