@@ -134,9 +134,10 @@ def write_results(out_dir: str | Path, *, kind: str, objectives: Sequence[Object
     front = front_of(history, objectives)
     (out / "history.csv").write_text(history_csv(history, variables, objectives))
     (out / "pareto.csv").write_text(history_csv(front, variables, objectives))
-    counts = {
-        "evaluations": len(history),
-        "repeats": sum(r.repeat for r in history),
+    repeats = sum(r.repeat for r in history)
+    counts = {                      # evaluations: distinct ones, as the budget counts them
+        "evaluations": len(history) - repeats,
+        "repeats": repeats,
         "errors": sum(bool(r.error) for r in history),
         "infeasible": sum(r.constraint_violation > 0 for r in history),
         "pareto": len(front),

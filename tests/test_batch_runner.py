@@ -205,7 +205,7 @@ def test_dask_local_cluster(tmp_path):
 
 
 @pytest.mark.slow
-def test_codesign_runs_with_sweeps_into_its_own_config(tmp_path):
+def test_codesign_runs_with_sweeps_into_its_own_config(tmp_path, capsys):
     """A sweep key inside the task config (config.population_size) reaches the run, through a
     temporary copy beside the original that is removed afterwards."""
     conf = tmp_path / "conf"
@@ -232,3 +232,10 @@ def test_codesign_runs_with_sweeps_into_its_own_config(tmp_path):
         assert result["settings"]["start"] == r["start"] and result["counts"]["evaluations"] == 8
         assert (tmp_path / "out" / r["run_dir"] / "pareto.csv").is_file()
     assert sorted(p.name for p in conf.iterdir()) == ["cd.yaml"]
+    # the command line says what each search found and where its plots are (nothing is rerun)
+    assert main(["batch", str(cfg), "--out", str(tmp_path / "out")]) == 0
+    lines = [x for x in capsys.readouterr().out.splitlines() if x.startswith("codesign (")]
+    assert len(lines) == 2
+    for line, r in zip(lines, rows):
+        assert line.startswith("codesign (cd, cold): 8 evaluations, ") and "best accuracy 0.9" in line
+        assert str(tmp_path / "out" / r["run_dir"] / "pareto.png") in line

@@ -267,7 +267,7 @@ def test_a_failing_agent_falls_back_to_random_starts_and_exits_0(tmp_path, capsy
     assert result["warm_start"]["reason"]
     rows = read_history(tmp_path / "out" / "history.csv")
     assert [r["source"] for r in rows[:POP]] == ["fallback"] * POP
-    assert result["counts"]["evaluations"] >= 8
+    assert result["counts"]["evaluations"] == 8  # distinct, as the budget counts
 
 
 def test_budget_smaller_than_the_population_is_a_clear_error(tmp_path, capsys):

@@ -46,6 +46,8 @@ def handle(args: argparse.Namespace) -> int:
     traces = _best_traces(outcome)
     for label, path in traces:
         print(f"trace ({label}): {path}")
+    for line in _search_lines(outcome):
+        print(line)
     print(f"summary: {out / 'summary.csv'}")
     if outcome.report_html.exists():
         print(f"report:  {outcome.report_html}")
@@ -83,4 +85,24 @@ def _best_traces(outcome) -> list[tuple[str, str]]:
         cols = r.get("columns", {})
         label = f"{exp}: {cols.get('workload')} on {cols.get('system')} with {cols.get('mapper')}"
         out.append((label, str(outcome.out_dir / "runs" / r["run_id"] / "trace.json")))
+    return out
+
+
+def _search_lines(outcome, max_runs: int = 6) -> list[str]:
+    """One line per finished nas/codesign run (the first few): its size, best value per objective
+    and where its plots are."""
+    from h2h.batch.runner import run_dir_of
+
+    out = []
+    runs = [r for r in outcome.records if r["task"] in ("nas", "codesign") and r["status"] == "ok"]
+    for r in runs[:max_runs]:
+        summ = r.get("summary", {})
+        best = ", ".join(f"{k[5:]} {v:.4g}" for k, v in summ.items()
+                         if k.startswith("best_") and isinstance(v, (int, float)))
+        cols = ", ".join(str(v) for k, v in r.get("columns", {}).items() if k in ("config", "start"))
+        folder = run_dir_of(outcome.out_dir, r["run_id"])
+        out.append(f"{r['task']} ({cols}): {summ.get('evaluations')} evaluations, {summ.get('pareto_size')} "
+                   f"Pareto designs; best {best}; plots: {folder / 'pareto.png'}, {folder / 'convergence.png'}")
+    if len(runs) > max_runs:
+        out.append(f"... and {len(runs) - max_runs} more search runs (summary.csv, report.html)")
     return out
