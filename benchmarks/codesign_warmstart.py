@@ -45,15 +45,40 @@ def run_one(config: str, start: str, seed: int, budget: int | None, agent: str |
     t0 = time.perf_counter()
     result = codesign(config, start=start, seed=seed, budget=budget, agent=agent, plot=False)
     F = distinct_losses(result.history, result.objectives)
-    return {"start": start, "seed": seed, "F": F, "objectives": [o.to_dict() for o in result.objectives],
+    space = result.settings.space
+    designs = [design_text(space, r.candidate) for r in result.history if not r.repeat]
+    return {"start": start, "seed": seed, "F": F, "designs": designs,
+            "sources": [r.source for r in result.history if not r.repeat],
+            "objectives": [o.to_dict() for o in result.objectives],
             "fallback": result.seeding.fallback, "from_agent": result.seeding.from_agent,
             "stopped": result.stopped, "seconds": time.perf_counter() - t0,
             "usable": int(np.isfinite(F).all(axis=1).sum())}
 
 
+def design_text(space: Any, candidate: dict[str, Any]) -> str:
+    """The active variables of a design, compactly: values joined per group (cell ops, then each
+    accelerator), for the table of the designs a perfect proposer would need."""
+    c = space.description.complete(candidate)
+    active = [v for v in space.variables if space.description.active(v, c)]
+    cell = [str(c[v.name]).replace("nor_conv_", "conv").replace("skip_connect", "skip")
+            .replace("avg_pool_3x3", "pool") for v in active if v.role == "nb201_op"]
+    accs: dict[str, list[str]] = {}
+    rest = []
+    for v in active:
+        if v.role == "nb201_op":
+            continue
+        head, _, tail = v.name.partition("_")
+        if head.startswith("acc") and head[3:].isdigit():
+            accs.setdefault(head, []).append(str(c[v.name]))
+        else:
+            rest.append(f"{v.name} {c[v.name]}")
+    parts = (["cell " + ",".join(cell)] if cell else []) + [f"{a} " + "/".join(vals) for a, vals in accs.items()]
+    return "; ".join(parts + rest)
+
+
 def measure(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """Curves on the union's normalisation, the target, and evaluations to reach it per run."""
-    from h2h.pareto import Normalisation, evaluations_to_reach, fewest_to_reach, hypervolume_curve
+    from h2h.pareto import Normalisation, evaluations_to_reach, greedy_to_reach, hypervolume_curve
 
     norm = Normalisation.from_points(*(r["F"] for r in runs))
     for r in runs:
@@ -64,8 +89,15 @@ def measure(runs: list[dict[str, Any]]) -> dict[str, Any]:
     for r in runs:
         r["to_target"] = evaluations_to_reach(r["curve"], target)
     # how many designs even a perfect proposer needs: subsets of every design any run found
-    greedy, lower = fewest_to_reach(np.vstack([r["F"] for r in runs]), norm, target)
-    return {"norm": norm, "best": best, "target": target, "oracle_greedy": greedy, "oracle_lower": lower}
+    F = np.vstack([r["F"] for r in runs])
+    rows, lower = greedy_to_reach(F, norm, target)
+    found = [(r, k) for r in runs for k in range(len(r["F"]))]   # row of F -> (run, evaluation index)
+    chosen = [] if rows is None else [{"objectives": F[i], "design": found[i][0]["designs"][found[i][1]],
+                                       "run": f"{found[i][0]['start']} seed {found[i][0]['seed']}",
+                                       "evaluation": found[i][1] + 1,
+                                       "source": found[i][0]["sources"][found[i][1]]} for i in rows]
+    return {"norm": norm, "best": best, "target": target, "oracle_greedy": None if rows is None else len(rows),
+            "oracle_lower": lower, "oracle_designs": chosen}
 
 
 def speedups(runs: list[dict[str, Any]], budget: int) -> list[dict[str, Any]]:
@@ -164,6 +196,16 @@ def write_table(path: Path, rows: list[dict[str, Any]], info: dict[str, Any], ar
                      f"the cold median that caps the speed-up near "
                      f"{float(np.median(reached)) / info['oracle_lower']:.1f}x unless it proposes designs "
                      f"better than any these runs found." if reached else "")
+    if info.get("oracle_designs"):
+        objectives = runs_objectives(rows)
+        lines += ["", "The designs greedy selection takes, in its order (each row adds the most hypervolume "
+                  "to the ones above it; objective values as measured):", "",
+                  "| # | design | " + " | ".join(o["name"] for o in objectives) + " | found by |",
+                  "|---:|---|" + "---:|" * len(objectives) + "---|"]
+        for k, d in enumerate(info["oracle_designs"], 1):
+            values = [(-x if o["direction"] == "max" else x) for x, o in zip(d["objectives"], objectives)]
+            lines.append(f"| {k} | {d['design']} | " + " | ".join(f"{v:.4g}" for v in values)
+                         + f" | {d['run']}, evaluation {d['evaluation']} ({d['source']}) |")
     lines += ["", f"![hypervolume against evaluations]({args.name}.png)", ""]
     path.write_text("\n".join(lines) + "\n")
 

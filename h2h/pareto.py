@@ -146,11 +146,23 @@ def fewest_to_reach(F: np.ndarray, norm: Normalisation, target: float, *,
     for every greedy set ``G_j`` and its largest single gain ``gain_j``. Benchmarks use it to ask
     how many designs even a perfect proposer needs.
     """
+    rows, lower = greedy_to_reach(F, norm, target, ref=ref)
+    return (None if rows is None else len(rows)), lower
+
+
+def greedy_to_reach(F: np.ndarray, norm: Normalisation, target: float, *,
+                    ref: float = DEFAULT_REF) -> tuple[list[int] | None, int]:
+    """The rows of ``F`` (indices, in the order chosen) that greedy hypervolume subset selection
+    takes to reach ``target`` (None if all of ``F`` falls short), and the lower bound of
+    :func:`fewest_to_reach`."""
     F = np.asarray(F, dtype=float)
-    F = F[np.isfinite(F).all(axis=1)] if F.size else F
-    if not len(F) or target <= 0:
-        return (0 if target <= 0 else None), 0
-    pool = F[non_dominated(F)]
+    finite = np.flatnonzero(np.isfinite(F).all(axis=1)) if F.size else np.zeros(0, dtype=int)
+    if target <= 0:
+        return [], 0
+    if not len(finite):
+        return None, 0
+    pool_rows = finite[non_dominated(F[finite])]
+    pool = F[pool_rows]
     chosen: list[int] = []
     current, lower = 0.0, 1
     while current < target - 1e-12:
@@ -164,4 +176,4 @@ def fewest_to_reach(F: np.ndarray, norm: Normalisation, target: float, *,
         lower = max(lower, int(np.ceil((target - current) / gains[best] - 1e-9)))
         chosen.append(rest[best])
         current += gains[best]
-    return len(chosen), min(lower, len(chosen))
+    return [int(pool_rows[i]) for i in chosen], min(lower, len(chosen))

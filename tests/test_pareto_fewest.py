@@ -6,7 +6,7 @@ import itertools
 import numpy as np
 import pytest
 
-from h2h.pareto import Normalisation, fewest_to_reach, hypervolume, non_dominated
+from h2h.pareto import Normalisation, fewest_to_reach, greedy_to_reach, hypervolume, non_dominated
 
 
 def brute_force_fewest(F: np.ndarray, norm: Normalisation, target: float) -> int | None:
@@ -39,3 +39,15 @@ def test_hand_case_two_corners_need_two():
     assert fewest_to_reach(F, norm, 0.2) == (2, 2)
     assert fewest_to_reach(F, norm, 0.1) == (1, 1)
     assert fewest_to_reach(F, norm, 0.5)[0] is None  # beyond the whole set
+
+
+def test_the_greedy_rows_are_rows_of_F_that_reach_the_target():
+    # unusable (inf) and dominated rows are skipped, and the indices still point into F
+    F = np.array([[np.inf, 0.0], [0.0, 1.0], [0.5, 0.5], [0.6, 0.6], [1.0, 0.0]])
+    norm = Normalisation.from_points(F[1:])
+    target = 0.95 * hypervolume(F[1:], norm)
+    rows, lower = greedy_to_reach(F, norm, target)
+    assert rows is not None and set(rows) <= {1, 2, 4}
+    assert hypervolume(F[rows], norm) >= target - 1e-12
+    assert (len(rows), lower) == fewest_to_reach(F, norm, target)
+    assert greedy_to_reach(F, norm, 10.0)[0] is None
