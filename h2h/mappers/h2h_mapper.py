@@ -26,9 +26,14 @@ any accelerator (``wide_moves``), moves whole fused groups (a model's consecutiv
 accelerator) together, scores each move under its own step-3 orders (``chain_each``), tries pairs of
 moves at a fixed point (``pair_moves``), then moves of one layer within its accelerator's order
 (``reorder``, with step 3), and restarts from seeded random perturbations of the best
-mapping (``restarts``). Moves are scored with the full scheduler (link contention included) in
-batches rather than by re-timing a graph copy per move as the original code does
-(xyzxinyizhang/H2H), and step 4 repeats to a fixed point instead of two sweeps.
+mapping (``restarts``). After the restarts, a GRASP phase (``grasp``) builds many randomised HEFT
+schedules (``heft_assign``: each layer to the accelerator where it would finish first, so an idle
+slow accelerator takes work from a busy fast one), gives each a cheap step-4 descent and the best
+tenth a full one: the restarts' kicks stay in the basin of the first descent, and on some small
+workloads every single, paired or reordered move out of it is worse. Moves are scored with the
+full scheduler (link contention included) in batches rather than by re-timing a graph copy per move
+as the original code does (xyzxinyizhang/H2H), and step 4 repeats to a fixed point instead of two
+sweeps.
 """
 from __future__ import annotations
 
@@ -99,6 +104,51 @@ def model_per_accelerator_assign(problem: Problem) -> np.ndarray:
     return assign
 
 
+def heft_assign(problem: Problem, rng: np.random.Generator | None = None,
+                noise: float = 0.0) -> tuple[np.ndarray, list[int]]:
+    """HEFT list scheduling (Topcuoglu, Hariri, Wu, IEEE TPDS 2002): layers by decreasing upward rank
+    (mean latency over the accelerators that can run it plus the largest mean transfer + rank over
+    its consumers), each to the accelerator where it would *finish* first given when that
+    accelerator is free and when its inputs arrive (uncontended transfers). Unlike
+    ``compute_priority`` this weighs a busy fast accelerator against an idle slow one. With ``rng``,
+    each rank is scaled by a random factor in [1 - noise, 1 + noise] (a GRASP-style randomised
+    construction). Returns (assign, the layers in order of their estimated start)."""
+    sched = problem.scheduler
+    L, A = problem.num_layers, problem.num_accelerators
+    lat = np.where(problem.feasible, sched.cost_table.compute_latency_s, np.inf)
+    mean_lat = np.where(np.isfinite(lat), lat, 0.0).sum(axis=1) / np.maximum(problem.feasible.sum(axis=1), 1)
+    accs = np.arange(A)
+    rank = np.zeros(L)
+    for l in range(L - 1, -1, -1):          # layer_names is a topological order
+        for j, k in sched.succs[l]:
+            comm = float(sched.transfer_time_s(accs[:, None], accs[None, :], sched.edge_bytes[k]).mean())
+            rank[l] = max(rank[l], comm + rank[j])
+        rank[l] += mean_lat[l]
+    if rng is not None and noise > 0:
+        rank *= rng.uniform(1 - noise, 1 + noise, L)
+    indeg = sched.in_degree.copy()
+    ready = [(-rank[l], l) for l in range(L) if indeg[l] == 0]
+    heapq.heapify(ready)
+    acc_free = np.zeros(A)
+    finish, start = np.zeros(L), np.zeros(L)
+    assign = np.zeros(L, dtype=np.int64)
+    while ready:
+        l = heapq.heappop(ready)[1]
+        arrive = np.zeros(A)
+        for i, k in sched.preds[l]:
+            np.maximum(arrive, finish[i] + sched.transfer_time_s(assign[i], accs, sched.edge_bytes[k]),
+                       out=arrive)
+        begin = np.maximum(acc_free, arrive)
+        a = int(np.argmin(begin + lat[l]))
+        assign[l], start[l], finish[l] = a, begin[a], begin[a] + lat[l, a]
+        acc_free[a] = finish[l]
+        for j, _ in sched.succs[l]:
+            indeg[j] -= 1
+            if indeg[j] == 0:
+                heapq.heappush(ready, (-rank[j], j))
+    return assign, np.lexsort((sched.default_rank, start)).tolist()
+
+
 def chain_sequence(problem: Problem, assign: np.ndarray) -> list[int]:
     """A topological order that runs a layer's ready consumer on the same accelerator (same model)
     right after it, so its input stays on chip; otherwise the ready layer first in the scheduler's
@@ -156,6 +206,19 @@ class _Search:
         self.chain_each_limit = 0
         self.reorder_limit = 0
         self.pair_limit = 0
+        self._reach: np.ndarray | None = None
+
+    def reach(self) -> np.ndarray:
+        """[L, L] bool: reach[u, v] when v depends on u through a path of edges (built once)."""
+        if self._reach is None:
+            L = self.p.num_layers
+            reach = np.zeros((L, L), dtype=bool)
+            for u in range(L - 1, -1, -1):          # layer_names is a topological order
+                for v, _ in self.sched.succs[u]:
+                    reach[u, v] = True
+                    reach[u] |= reach[v]
+            self._reach = reach
+        return self._reach
 
     def resident(self, assign: np.ndarray) -> np.ndarray:
         if 2 in self.steps:
@@ -368,10 +431,15 @@ def _reorder(search: _Search, cur: Solution, cur_score: float) -> tuple[Solution
         return None
     seen = {tuple(seq.tolist())}
     orders = []
+    reach = search.reach()
     for a, chain in chains.items():
         for i, l in enumerate(chain):
             rest = chain[:i] + chain[i + 1:]
-            for k in range(len(chain)):
+            # l may go only after its last ancestor and before its first descendant in the chain
+            # (other places close a cycle with the DAG, which merge_orders would reject anyway)
+            anc = np.flatnonzero(reach[rest, l])
+            desc = np.flatnonzero(reach[l, rest])
+            for k in range(anc[-1] + 1 if len(anc) else 0, desc[0] + 1 if len(desc) else len(chain)):
                 if k == i:
                     continue
                 new = dict(chains)
@@ -395,7 +463,10 @@ def _reorder(search: _Search, cur: Solution, cur_score: float) -> tuple[Solution
 
 
 def _remap(search: _Search, start: Solution, start_score: float, chain: bool, max_passes: int,
-           max_prefix: int, wide: bool) -> tuple[Solution, float, int, int]:
+           max_prefix: int, wide: bool, deep: bool = True) -> tuple[Solution, float, int, int]:
+    """Step 4 from ``start`` to a fixed point; returns (solution, objective, passes, moves). Not
+    ``deep``: moves are scored under the current order only and pairs are not tried (about 4x
+    cheaper; for screening many starts)."""
     p = search.p
     cur, cur_score = start, start_score
     passes = moves_done = 0
@@ -407,7 +478,7 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
         cand, res = _apply_each(search, cur.assign, cur.resident, moves)
         C = len(moves)
         order = p.processing_order(cur.assign, cur.order)
-        chain_each = 3 in search.steps and C * p.num_layers <= search.chain_each_limit
+        chain_each = deep and 3 in search.steps and C * p.num_layers <= search.chain_each_limit
         scores, _ = _score(search, cand, res, order, chain_each)
         better = np.flatnonzero(scores < cur_score * (1 - 1e-12))
         if len(better):
@@ -419,7 +490,7 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
                 continue
         # no single move helps: try every pair of single-layer moves (small workloads only)
         singles = [mv for mv in moves if len(mv) == 1]
-        if 0 < len(singles) * (len(singles) - 1) // 2 <= search.pair_limit:
+        if deep and 0 < len(singles) * (len(singles) - 1) // 2 <= search.pair_limit:
             pairs = [a + b for a, b in itertools.combinations(singles, 2) if a[0][0] != b[0][0]]
             pa, pr = _apply_each(search, cur.assign, cur.resident, pairs)
             pscores, seqs = _score(search, pa, pr, order, False)
@@ -453,10 +524,52 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
     return cur, cur_score, passes, moves_done
 
 
+#: GRASP starts only on workloads of at most this many layers (each start costs a step-4 descent)
+GRASP_MAX_LAYERS = 60
+#: the fraction of the GRASP phase's screened local optima (the best ones) that get a deep descent
+GRASP_REFINE = 0.1
+
+
+def _grasp(search: _Search, n: int, noise: float, max_passes: int, max_prefix: int,
+           wide: bool) -> tuple[int, int]:
+    """GRASP phase: ``n`` randomised HEFT constructions (``heft_assign``; the first without noise),
+    each followed by a cheap step-4 descent (``_remap`` not ``deep``); the best ``GRASP_REFINE``
+    (a tenth, at least one) of those local optima then get a deep descent. Runs after the restarts, so it can only improve on
+    them. Why: on some small instances the kicks of the restarts never leave the basin of the first
+    descent (every single or paired move from it, even followed by a reorder descent, is worse),
+    while many cheap descents from diverse, load-balanced starts find better basins. Returns
+    (passes, moves)."""
+    p, steps = search.p, search.steps
+    rng = np.random.default_rng([p.seed, 1])
+    found: list[tuple[float, int, Solution]] = []
+    passes = moves = 0
+    for g in range(n):
+        if p.time_left_s() <= 0:
+            break
+        assign, seq = heft_assign(p, rng if g else None, noise)
+        start = Solution(assign, search.resident(assign))
+        opts = [start]
+        if 3 in steps:
+            opts += [_solution(assign, start.resident, o[0]) for o in _own_orders(search, assign[None, :])]
+            opts.append(_solution(assign, start.resident, search.sched.merge_sequence(assign, seq)))
+        start, score = search.offer("grasp start", opts)
+        sol, score, p_, m_ = _remap(search, start, score, start.order is not None, max_passes, max_prefix,
+                                    wide, deep=False)
+        found.append((score, g, sol))
+        passes, moves = passes + p_, moves + m_
+    for score, _, sol in sorted(found, key=lambda x: x[:2])[:max(1, round(GRASP_REFINE * len(found)))]:
+        if p.time_left_s() <= 0:
+            break
+        _, _, p_, m_ = _remap(search, sol, score, sol.order is not None, max_passes, max_prefix, wide)
+        passes, moves = passes + p_, moves + m_
+    return passes, moves
+
+
 @register("h2h")
 def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_prefix: int | None = None,
         buckets: int = 4096, wide_moves: int = 600, chain_each: int = 12_000,
-        pair_moves: int = 5000, reorder: int = 60_000, restarts: int | None = None) -> Solution:
+        pair_moves: int = 5000, reorder: int = 60_000, restarts: int | None = None,
+        grasp: int | None = None, grasp_noise: float = 0.3) -> Solution:
     """See the module docstring. ``max_prefix``: most moves accepted per pass (default L / 8, >= 8);
     step 4 also tries moves to accelerators no neighbour uses when that is at most ``wide_moves``
     candidates per pass (L x (A - 1)); 0 keeps to the paper's producer/consumer moves. With step 3,
@@ -468,7 +581,10 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
     ``restarts`` times (default min(40, 800 / L), none above 200 layers) step 4 runs again: first from
     one accelerator per model (``model_per_accelerator_assign``), then from the best mapping kicked
     (L / 8 random layers to random accelerators, seeded; L / 16 more after each restart that found
-    nothing better, up to L / 2, back to L / 8 after one that did)."""
+    nothing better, up to L / 2, back to L / 8 after one that did). Then ``grasp`` randomised HEFT
+    starts (default min(100, 3000 / L) when restarts are on and L <= ``GRASP_MAX_LAYERS``, else
+    none; see ``_grasp``), the upward ranks scaled by random factors in [1 - ``grasp_noise``,
+    1 + ``grasp_noise``]; this phase runs last, so it never makes the answer worse."""
     steps = parse_steps(steps)
     t0 = time.perf_counter()
     search = _Search(problem, steps, buckets)
@@ -493,7 +609,7 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
         best, score = search.offer("step3", [cur, *own])
         chain = best is not cur
         cur, cur_score = best, score
-    passes = moves = n_restarts = 0
+    passes = moves = n_restarts = n_grasp = 0
     if 4 in steps:
         wide = L * (problem.num_accelerators - 1) <= wide_moves
         cur, cur_score, passes, moves = _remap(search, cur, cur_score, chain, max_passes,
@@ -522,8 +638,13 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
             kick_size = max(2, L // 8) if search.best_score < before else min(L // 2, kick_size + max(1, L // 16))
             passes, moves = passes + p_, moves + m_
         search.trace["restarts"] = search.best_score
+        n_grasp = grasp if grasp is not None else (0 if n_restarts == 0 or L > GRASP_MAX_LAYERS
+                                                    else min(100, 3000 // max(L, 1)))
+        p_, m_ = _grasp(search, n_grasp, grasp_noise, max_passes, max_prefix or max(8, L // 8), wide)
+        passes, moves = passes + p_, moves + m_
+        search.trace["grasp"] = search.best_score
     assert search.best is not None
     extras = {"steps": list(steps), "step_objective": search.trace, "passes": passes, "moves": moves,
-              "restarts": n_restarts if 4 in steps else 0,
+              "restarts": n_restarts if 4 in steps else 0, "grasp": n_grasp if 4 in steps else 0,
               "chain_order": chain, "search_s": time.perf_counter() - t0}
     return Solution(search.best.assign, search.best.resident, search.best.order, extras)
