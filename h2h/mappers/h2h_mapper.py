@@ -557,6 +557,7 @@ def _grasp(search: _Search, n: int, noise: float, max_passes: int, max_prefix: i
                                     wide, deep=False)
         found.append((score, g, sol))
         passes, moves = passes + p_, moves + m_
+    search.trace.pop("grasp start", None)
     for score, _, sol in sorted(found, key=lambda x: x[:2])[:max(1, round(GRASP_REFINE * len(found)))]:
         if p.time_left_s() <= 0:
             break
