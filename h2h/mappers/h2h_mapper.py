@@ -533,20 +533,24 @@ GRASP_REFINE = 0.1
 def _grasp(search: _Search, n: int, noise: float, max_passes: int, max_prefix: int,
            wide: bool) -> tuple[int, int]:
     """GRASP phase: ``n`` randomised HEFT constructions (``heft_assign``; the first without noise),
-    each followed by a cheap step-4 descent (``_remap`` not ``deep``); the best ``GRASP_REFINE``
-    (a tenth, at least one) of those local optima then get a deep descent. Runs after the
-    restarts, so it can only improve on them. Why: on some small instances the kicks of the
-    restarts never leave the basin of the first descent (every single or paired move from it, even
-    followed by a reorder descent, is worse), while many cheap descents from diverse, load-balanced
-    starts find better basins. Returns (passes, moves)."""
+    each with an assignment not built before followed by a cheap step-4 descent (``_remap`` not
+    ``deep``); the best ``GRASP_REFINE`` (a tenth, at least one) of those local optima then get a
+    deep descent. Runs after the restarts, so it can only improve on them. Why: on some small
+    instances the kicks of the restarts never leave the basin of the first descent (every single or
+    paired move from it, even followed by a reorder descent, is worse), while many cheap descents
+    from diverse, load-balanced starts find better basins. Returns (passes, moves)."""
     p, steps = search.p, search.steps
     rng = np.random.default_rng([p.seed, 1])
     found: list[tuple[float, int, Solution]] = []
+    seen: set[bytes] = set()
     passes = moves = 0
     for g in range(n):
         if p.time_left_s() <= 0:
             break
         assign, seq = heft_assign(p, rng if g else None, noise)
+        if assign.tobytes() in seen:        # same start as an earlier construction: nothing new
+            continue
+        seen.add(assign.tobytes())
         start = Solution(assign, search.resident(assign))
         opts = [start]
         if 3 in steps:
