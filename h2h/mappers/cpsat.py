@@ -39,10 +39,13 @@ tree search proves its optimum in 0.2-20 s on the 28-30-layer benchmark instance
 bound is a lower bound of the exact optimum. Phase 2 solves the exact model with ``makespan >=``
 that bound, so an incumbent that reaches it is proven optimal and the reported bound is never
 below it. Phase 1 gets ``relaxed_share`` of the time left after the warm start and half the workers;
-phase 2 the rest, with ``EXACT_SOLVER_PARAMS`` (thorough symmetry detection). Phase 2 rarely raises
-the bound above phase 1's: what the relaxation misses is mostly the booking order on links (a
-transfer waits for every transfer of an earlier-processed layer, even one requested later), which
-only the exact model's search can account for.
+phase 2 the rest, with ``EXACT_SOLVER_PARAMS`` (thorough symmetry detection); both use a portfolio
+weighted toward LP-free tree search (``SEARCH_SOLVER_PARAMS``), which is what closes the proofs.
+Phase 2 raises the bound above phase 1's only by exhausting the search below its incumbent, which a
+good warm start makes feasible (on vlocnet[10/model], hetero4_mid, h2h's 12.63 ms hint -- it was
+12.85 -- brought the proof at 12.05 ms within 60 s): what the relaxation misses is mostly the booking
+order on links (a transfer waits for every transfer of an earlier-processed layer, even one
+requested later), which only the exact model's search can account for.
 
 Durations are integers: seconds are divided by ``tick_s`` (the ``horizon_s`` of the warm start -- the
 h2h answer -- over ``resolution`` = 10^6 by default) and rounded to the nearest tick, so the model's
@@ -65,10 +68,17 @@ from ..errors import MappingError
 from .base import Problem, Solution, orders_from_sequence, register, to_mapping
 
 DEFAULT_TIME_LIMIT_S = 60.0
-# For the exact model (phase 2): the most thorough symmetry detection and use. Measured on the
+# Both phases: the full-problem workers of CP-SAT's portfolio, weighted toward search without the
+# LP. In the solver logs of the 28-30-layer instances of benchmarks/mapper_speed.py every proof
+# (relaxed and exact) is closed by the ``no_lp`` worker; with half of the four full workers LP-free
+# (LNS workers still run beside them) the slowest proofs there finished 10-25% sooner (one run each:
+# casia_surf[7/model] 40.0 -> 35.7 s, facebagnet[7/model] 24.8 -> 21.6 s, vlocnet[10/model]
+# 48.9 -> 36.2 s on hetero4_mid).
+SEARCH_SOLVER_PARAMS: dict[str, Any] = {"subsolvers": ["no_lp", "quick_restart_no_lp", "fixed", "default_lp"]}
+# For the exact model (phase 2) also the most thorough symmetry detection and use. Measured on the
 # 28-layer MMMT instances of benchmarks/mapper_speed.py, it is what lets the search finish the
 # proofs within 60 s on casia_surf[7/model] and facebagnet[7/model] on hetero4_mid.
-EXACT_SOLVER_PARAMS: dict[str, Any] = {"symmetry_level": 4}
+EXACT_SOLVER_PARAMS: dict[str, Any] = {**SEARCH_SOLVER_PARAMS, "symmetry_level": 4}
 
 
 class _Model:
@@ -562,7 +572,9 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     """See the module docstring. ``time_limit_s`` defaults to 60 s. ``relaxed_share``: the part of
     the time left after the warm start that the relaxed model (latency only) may use to bound the
     makespan; 0 skips it. ``solver_params``: extra ``CpSolverParameters`` fields by name (e.g.
-    ``{"linearization_level": 2}``), for both solves; they override ``EXACT_SOLVER_PARAMS``."""
+    ``{"linearization_level": 2}``), for both solves; they override ``SEARCH_SOLVER_PARAMS`` (both
+    phases) and ``EXACT_SOLVER_PARAMS`` (phase 2), e.g. ``{"subsolvers": []}`` for CP-SAT's own
+    portfolio."""
     from ortools.sat.python import cp_model
 
     from .h2h_mapper import h2h
@@ -600,7 +612,8 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
             relaxed.hint(warm, sched.default_order, int(num_workers), 0.2 * budget_s)
         # half the workers: on this small model the proof comes from plain tree search, which
         # gets more of a small machine's cores that way
-        solver = _solver(max(1, num_workers // 2), relaxed_share * left_s(), problem.seed, log, solver_params)
+        solver = _solver(max(1, num_workers // 2), relaxed_share * left_s(), problem.seed, log,
+                         {**SEARCH_SOLVER_PARAMS, **(solver_params or {})})
         status = solver.Solve(relaxed.m)
         if status == cp_model.INFEASIBLE:
             raise MappingError("the relaxed CP-SAT model is infeasible (a bug: the h2h mapping should "
