@@ -108,8 +108,8 @@ NOTES = """
 
 * The 2 cores are shared with other jobs (see the load averages; CP-SAT's own 8 worker threads
   alone make a load of about 8), so solve times are upper bounds for an idle machine. The cpsat
-  time column is the whole mapper call: the h2h warm start (about 1-4 s here), phase 1 (the relaxed
-  model) and phase 2 (the exact model), all within the 60 s limit.
+  time column is the whole mapper call: the h2h warm start (about 1.5-7 s here), phase 1 (the
+  relaxed model) and phase 2 (the exact model), all within the 60 s limit.
 * "relaxed bound" is phase 1's proven optimum of the relaxed model (no processing order, no
   per-accelerator sequences, no booking order on links), a lower bound of the exact optimum;
   phase 2 starts from it. Where CP-SAT ends FEASIBLE the bound is still phase 1's: what the
