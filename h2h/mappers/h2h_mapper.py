@@ -104,26 +104,44 @@ def model_per_accelerator_assign(problem: Problem) -> np.ndarray:
     return assign
 
 
-def heft_assign(problem: Problem, rng: np.random.Generator | None = None,
-                noise: float = 0.0) -> tuple[np.ndarray, list[int]]:
+def upward_rank(sched: Any, lat: np.ndarray, comm: Any) -> np.ndarray:
+    """[C, L] HEFT's upward rank of C candidates: a layer's latency ``lat[:, l]`` plus the largest
+    ``comm(l, j, k) + rank[:, j]`` over its consumers j (edge k); the critical path from it to the end."""
+    C, L = lat.shape
+    rank = np.zeros((C, L))
+    for l in range(L - 1, -1, -1):          # layer_names is a topological order
+        best = np.zeros(C)
+        for j, k in sched.succs[l]:
+            np.maximum(best, comm(l, j, k) + rank[:, j], out=best)
+        rank[:, l] = lat[:, l] + best
+    return rank
+
+
+def heft_rank(problem: Problem) -> np.ndarray:
+    """[L] HEFT's upward rank with mean latencies (over the accelerators that can run a layer) and
+    mean transfers (over all accelerator pairs)."""
+    sched = problem.scheduler
+    lat = np.where(problem.feasible, sched.cost_table.compute_latency_s, 0.0)
+    mean_lat = lat.sum(axis=1) / np.maximum(problem.feasible.sum(axis=1), 1)
+    accs = np.arange(problem.num_accelerators)
+    mean_comm = [sched.transfer_time_s(accs[:, None], accs[None, :], b).mean() for b in sched.edge_bytes]
+    return upward_rank(sched, mean_lat[None, :], lambda l, j, k: mean_comm[k])[0]
+
+
+def heft_assign(problem: Problem, rng: np.random.Generator | None = None, noise: float = 0.0,
+                rank: np.ndarray | None = None) -> tuple[np.ndarray, list[int]]:
     """HEFT list scheduling (Topcuoglu, Hariri, Wu, IEEE TPDS 2002): layers by decreasing upward rank
-    (mean latency over the accelerators that can run it plus the largest mean transfer + rank over
-    its consumers), each to the accelerator where it would *finish* first given when that
-    accelerator is free and when its inputs arrive (uncontended transfers). Unlike
-    ``compute_priority`` this weighs a busy fast accelerator against an idle slow one. With ``rng``,
-    each rank is scaled by a random factor in [1 - noise, 1 + noise] (a GRASP-style randomised
-    construction). Returns (assign, the layers in order of their estimated start)."""
+    (``heft_rank``, or ``rank`` when given: it does not depend on the draw), each to the accelerator
+    where it would *finish* first given when that accelerator is free and when its inputs arrive
+    (uncontended transfers). Unlike ``compute_priority`` this weighs a busy fast accelerator against
+    an idle slow one. With ``rng``, each rank is scaled by a random factor in [1 - noise, 1 + noise]
+    (a GRASP-style randomised construction). Returns (assign, the layers in order of their
+    estimated start)."""
     sched = problem.scheduler
     L, A = problem.num_layers, problem.num_accelerators
     lat = np.where(problem.feasible, sched.cost_table.compute_latency_s, np.inf)
-    mean_lat = np.where(np.isfinite(lat), lat, 0.0).sum(axis=1) / np.maximum(problem.feasible.sum(axis=1), 1)
     accs = np.arange(A)
-    rank = np.zeros(L)
-    for l in range(L - 1, -1, -1):          # layer_names is a topological order
-        for j, k in sched.succs[l]:
-            comm = float(sched.transfer_time_s(accs[:, None], accs[None, :], sched.edge_bytes[k]).mean())
-            rank[l] = max(rank[l], comm + rank[j])
-        rank[l] += mean_lat[l]
+    rank = heft_rank(problem) if rank is None else rank.copy()
     if rng is not None and noise > 0:
         rank *= rng.uniform(1 - noise, 1 + noise, L)
     indeg = sched.in_degree.copy()
@@ -338,17 +356,12 @@ def _apply(search: _Search, assign: np.ndarray, resident: np.ndarray, moves: lis
 
 
 def _upward_rank_orders(search: _Search, cand: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    """[C, L] critical-path-first orders (HEFT's upward rank): a layer's rank is its latency plus the
-    largest (transfer + rank) over its consumers; higher rank first, ties in default order."""
+    """[C, L] critical-path-first orders (``upward_rank`` with each candidate's own latencies and
+    transfers); higher rank first, ties in default order."""
     sched = search.sched
     C, L = cand.shape
-    rank = np.zeros((C, L))
-    for l in range(L - 1, -1, -1):          # layer_names is a topological order
-        best = np.zeros(C)
-        for j, k in sched.succs[l]:
-            comm = sched.transfer_time_s(cand[:, l], cand[:, j], sched.edge_bytes[k])
-            np.maximum(best, comm + rank[:, j], out=best)
-        rank[:, l] = lat[:, l] + best
+    rank = upward_rank(sched, lat, lambda l, j, k: sched.transfer_time_s(cand[:, l], cand[:, j],
+                                                                          sched.edge_bytes[k]))
     return np.lexsort((np.broadcast_to(search.prio, (C, L)), -rank), axis=-1)
 
 
@@ -544,10 +557,11 @@ def _grasp(search: _Search, n: int, noise: float, max_passes: int, max_prefix: i
     found: list[tuple[float, int, Solution]] = []
     seen: set[bytes] = set()
     passes = moves = 0
+    rank = heft_rank(p) if n else None      # the same for every construction; only the noise differs
     for g in range(n):
         if p.time_left_s() <= 0:
             break
-        assign, seq = heft_assign(p, rng if g else None, noise)
+        assign, seq = heft_assign(p, rng if g else None, noise, rank=rank)
         if assign.tobytes() in seen:        # same start as an earlier construction: nothing new
             continue
         seen.add(assign.tobytes())
