@@ -74,6 +74,8 @@ def _print_reductions(rows: list[dict], max_rows: int = 12) -> None:
 
 def _best_traces(outcome) -> list[tuple[str, str]]:
     """The trace of the lowest-latency run of each map experiment."""
+    from h2h.batch.runner import run_dir_of
+
     best: dict[str, dict] = {}
     for r in outcome.records:
         lat = r.get("summary", {}).get("latency_s")
@@ -84,7 +86,7 @@ def _best_traces(outcome) -> list[tuple[str, str]]:
     for exp, r in best.items():
         cols = r.get("columns", {})
         label = f"{exp}: {cols.get('workload')} on {cols.get('system')} with {cols.get('mapper')}"
-        out.append((label, str(outcome.out_dir / "runs" / r["run_id"] / "trace.json")))
+        out.append((label, str(run_dir_of(outcome.out_dir, r["run_id"]) / "trace.json")))
     return out
 
 
