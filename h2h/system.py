@@ -357,12 +357,43 @@ def _checked_dataflows(acc: AcceleratorSpec, file: str | None) -> AcceleratorSpe
     return replace(acc, **changes) if changes else acc
 
 
+# examples/systems/, shipped inside the package (h2h/examples links to examples/) so that a wheel
+# install can name them too
+EXAMPLE_SYSTEMS_DIR = Path(__file__).parent / "examples" / "systems"
+
+
+def system_names() -> list[str]:
+    """The systems that ship with h2h (``examples/systems/``), which can be named instead of a path."""
+    return sorted(p.stem for p in EXAMPLE_SYSTEMS_DIR.glob("*.yaml"))
+
+
+def system_path(spec: str | Path, base_dir: Path | None = None) -> Path:
+    """The file ``spec`` names: a path (relative ones against ``base_dir`` if given) or, when no such
+    file exists and ``spec`` is a bare name such as ``hetero4_mid``, the shipped system of that name.
+    The path returned may not exist (the caller reports that)."""
+    p = Path(spec).expanduser()
+    if not p.is_absolute() and base_dir is not None:
+        p = base_dir / p
+    text = str(spec)
+    if p.is_file() or "/" in text or "\\" in text or p.suffix.lower() in (".yaml", ".yml"):
+        return p
+    shipped = EXAMPLE_SYSTEMS_DIR / f"{text}.yaml"
+    return shipped if shipped.is_file() else p
+
+
+def builtin_systems_hint() -> str:
+    """The tail of a "no such system" error: what could have been named instead."""
+    return f"(built-in systems: {', '.join(system_names())})"
+
+
 def load_system(path: str | Path) -> System:
-    """Read a system YAML file (see the module docstring for the format)."""
-    p = Path(path)
+    """Read a system YAML file (see the module docstring for the format), or a built-in system by
+    name (:func:`system_names`)."""
     file = str(path)
+    p = system_path(path)
     if not p.is_file():
-        raise SystemError_("no such system file", file=file)
+        raise SystemError_(f"no such system file {builtin_systems_hint()}", file=file)
+    file = str(p) if p != Path(path) else file
     try:
         data = yaml.safe_load(p.read_text())
     except yaml.YAMLError as e:

@@ -5,8 +5,7 @@ import json
 
 import pytest
 import yaml
-
-from h2h.cli import main
+from cli_helpers import run
 from mapper_instances import system, two_models
 
 MID = "examples/systems/hetero4_mid.yaml"
@@ -19,12 +18,6 @@ def tiny(tmp_path):
     spath = tmp_path / "tiny.yaml"
     system("bus", accelerators=3).save(spath)
     return str(wpath), str(spath)
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("mapper", ["compute_priority", "h2h", "random", "cpsat", "nsga2", "brute_force"])

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+import yaml
 
 from h2h.errors import SystemError_
 from h2h.system import System, load_system
@@ -132,3 +133,31 @@ def test_programmatic_links_must_join_known_nodes():
     accs = [AcceleratorSpec("a0", "kcp_ws", 64)]
     with pytest.raises(SystemError_, match="unknown node"):
         System("x", accs, Interconnect("links", (Link("l", ("host", "gpu"), 1.0, 0.0, 1.0),)))
+
+
+# ---- built-in systems: examples/systems/ by name -------------------------------------------------
+def test_builtin_systems_load_by_name_and_equal_their_files():
+    from h2h.system import system_names
+
+    names = system_names()
+    examples = Path(__file__).resolve().parents[1] / "examples" / "systems"
+    assert names == sorted(p.stem for p in examples.glob("*.yaml"))
+    assert {"hetero4_low", "hetero4_mid", "hetero4_high", "eyeriss_like"} <= set(names)
+    for name in names:
+        assert load_system(name) == load_system(examples / f"{name}.yaml")
+
+
+def test_a_file_wins_over_a_builtin_name_and_unknown_names_list_the_builtins(tmp_path, monkeypatch):
+    from h2h.system import system_names
+
+    monkeypatch.chdir(tmp_path)
+    mine = load_system("hetero4_mid").to_dict()
+    mine["name"] = "mine"
+    (tmp_path / "hetero4_mid").write_text(yaml.safe_dump(mine))
+    assert load_system("hetero4_mid").name == "mine"          # a path that exists is a path
+    with pytest.raises(H2HError) as info:
+        load_system("hetero4_medium")
+    assert str(info.value) == ("hetero4_medium: no such system file "
+                               f"(built-in systems: {', '.join(system_names())})")
+    with pytest.raises(H2HError, match="no such system file"):
+        load_system("hetero4_mid.yaml")                       # a file name is never a built-in name

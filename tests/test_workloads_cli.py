@@ -1,14 +1,9 @@
 """`h2h workload list/info/convert`, run in-process."""
 import json
 
-from h2h.cli import main
+from cli_helpers import run
+
 from workloads import zoo
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_list_json(capsys):
@@ -67,3 +62,15 @@ def test_convert_errors(capsys, tmp_path):
     assert code == 2 and "unknown workload file type '.txt'" in err and err.count("\n") == 1
     code, _, err = run(capsys, "workload", "convert", "facebagnet", str(tmp_path / "f.m"))
     assert code == 2 and "no groups" in err and "rgb_layer1_0_conv2" in err
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_not_a_traceback():
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "h2h", "workload", "info", "xr_set", "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()                       # like `| head -c 10`
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141 and "Traceback" not in err, err

@@ -116,6 +116,10 @@ def _resolve(param: Param, value: Any, base_dir: Path) -> str | None:
         return None
     if param.ref == "agent" and not value.strip().endswith((".yaml", ".yml", ".json")):
         return None  # a kind name or inline YAML, not a file
+    if param.ref == "system":
+        from h2h.system import system_path
+
+        return os.path.normpath(system_path(value, base_dir))
     p = Path(value).expanduser()
     if not p.is_absolute():
         p = base_dir / p

@@ -64,7 +64,12 @@ def load_workload_of(run: RunSpec) -> Any:
 
 def system_document(run: RunSpec) -> dict[str, Any]:
     """The system YAML as a plain dict, with the run's sweep overrides applied."""
-    doc = plain(load_yaml_file(run.resolved("system"), what="system file"))
+    from h2h.system import builtin_systems_hint
+
+    path = run.resolved("system")
+    if not Path(path).is_file():
+        raise ConfigError(f"system file not found {builtin_systems_hint()}", file=path)
+    doc = plain(load_yaml_file(path, what="system file"))
     overrides = run.overrides.get("system", {})
     return apply_overrides(doc, overrides, _origin(run, "system.overrides")) if overrides else doc
 

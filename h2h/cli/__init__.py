@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from workloads.errors import H2HError
 
 # sub-command modules, in the order ``h2h --help`` lists them
-COMMAND_MODULES = ("workload", "cost", "map_cmd", "nas", "codesign", "batch", "quickstart")
+COMMAND_MODULES = ("workload", "system_cmd", "cost", "map_cmd", "nas", "codesign", "batch", "quickstart")
 
 
 def _agent_errors() -> tuple[type[BaseException], ...]:
@@ -60,3 +61,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("h2h: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into a reader that stopped early (``| head``)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

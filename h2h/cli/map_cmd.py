@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Map a workload (zoo name, file or nb201:<arch>) onto a system YAML with a mapper "
         f"({', '.join(MAPPER_NAMES)}) and report latency and energy.")
     p.add_argument("--workload", required=True, metavar="SPEC", help="zoo name, workload file or nb201:<arch>")
-    p.add_argument("--system", required=True, metavar="PATH", help="system YAML (examples/systems/)")
+    p.add_argument("--system", required=True, metavar="PATH", help="system YAML or built-in name (h2h system list)")
     p.add_argument("--mapper", default="h2h", metavar="NAME", help="mapper name (default h2h)")
     p.add_argument("--mapping", metavar="FILE", help="schedule this mapping instead of searching")
     p.add_argument("--objective", default="latency", choices=("latency", "energy", "edp"))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from workloads.errors import H2HError
 
-QUICKSTART = Path(__file__).resolve().parents[2] / "examples" / "quickstart.yaml"
+# examples/ ships inside the package as h2h/examples, so the demo runs from a wheel install too
+QUICKSTART = Path(__file__).resolve().parents[1] / "examples" / "quickstart.yaml"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     if not QUICKSTART.is_file():
-        raise H2HError("the quickstart needs a source checkout of h2h (examples/ is not installed)",
+        raise H2HError("the examples are missing from this installation of h2h (reinstall it)",
                        file=str(QUICKSTART))
     from h2h.cli.batch import handle as batch
 

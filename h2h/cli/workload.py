@@ -13,6 +13,8 @@ import sys
 import warnings
 from typing import Any
 
+from .tables import text_table
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("workload", help="list, describe and convert workloads",
@@ -86,16 +88,6 @@ def describe(w) -> dict[str, Any]:
     }
 
 
-def _table(rows: list[list[str]], header: list[str]) -> str:
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
-    numeric = [all(str(r[i]).replace(",", "").replace(".", "").isdigit() for r in rows) and rows
-               for i in range(len(header))]
-    fmt = "  ".join(f"{{:{'>' if num else '<'}{w}}}" for num, w in zip(numeric, widths))
-    lines = [fmt.format(*header), fmt.format(*("-" * w for w in widths))]
-    lines += [fmt.format(*map(str, r)) for r in rows]
-    return "\n".join(line.rstrip() for line in lines)
-
-
 def _list(args: argparse.Namespace) -> int:
     from workloads import zoo
 
@@ -109,7 +101,7 @@ def _list(args: argparse.Namespace) -> int:
     else:
         rows = [[r["name"], r["layers"], f"{r['macs'] / 1e9:.3f}", "yes" if r["mmmt"] else "",
                  ",".join(r["models"]) if r["mmmt"] else ""] for r in out]
-        print(_table(rows, ["name", "layers", "GMACs", "mmmt", "models"]))
+        print(text_table(rows, ["name", "layers", "GMACs", "mmmt", "models"]))
     return 0
 
 
@@ -120,7 +112,7 @@ def _info(args: argparse.Namespace) -> int:
         return 0
     rows = [[r["name"], r["op"], r["model"], "x".join(map(str, r["output_shape"])), f"{r['macs']:,}"]
             for r in d["layers"]]
-    print(_table(rows, ["layer", "op", "model", "output", "MACs"]))
+    print(text_table(rows, ["layer", "op", "model", "output", "MACs"]))
     print(f"\n{d['name']}: {d['num_layers']} layers, {d['num_edges']} edges, models {', '.join(d['models'])}, "
           f"{d['total_macs']:,} MACs ({d['total_macs'] / 1e9:.3f} G), "
           f"{d['total_weight_bytes']:,} weight bytes")

@@ -85,9 +85,12 @@ class FixedSystem:
 
     @classmethod
     def from_config(cls, sec: Section) -> "FixedSystem":
-        from h2h.system import load_system
+        from h2h.system import builtin_systems_hint, load_system, system_path
 
-        path = sec.take_path("system", kind="file")
+        raw = sec.take("system", str)
+        path = system_path(raw, sec.base_dir)
+        if not path.is_file():
+            raise sec.error("system", f"no such file: {raw} {builtin_systems_hint()}")
         system = load_system(path)
         area = AreaModel.from_config(sec.section("area_model"))
         return cls(system, str(path), area)
