@@ -39,6 +39,7 @@ from costmodels.comm import PathCost, cut_through
 from costmodels.technology import Technology
 from workloads.errors import H2HError
 
+from .data import EXAMPLES_DIR
 from .errors import SystemError_
 
 KINDS = ("bus", "crossbar", "links")
@@ -357,9 +358,7 @@ def _checked_dataflows(acc: AcceleratorSpec, file: str | None) -> AcceleratorSpe
     return replace(acc, **changes) if changes else acc
 
 
-# examples/systems/, shipped inside the package (h2h/examples links to examples/) so that a wheel
-# install can name them too
-EXAMPLE_SYSTEMS_DIR = Path(__file__).parent / "examples" / "systems"
+EXAMPLE_SYSTEMS_DIR = EXAMPLES_DIR / "systems"   # shipped, so that a wheel install can name them too
 
 
 def system_names() -> list[str]:

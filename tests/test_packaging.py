@@ -1,6 +1,6 @@
 """A wheel of h2h carries what users name without a checkout: the example systems, configs and
-workloads (``h2h/examples`` links to ``examples/``), so ``pip install`` gives the built-in systems
-and a working ``h2h quickstart``."""
+workloads (``h2h/examples`` links to ``examples/``), so ``pip install`` gives the built-in systems,
+a working ``h2h quickstart`` and ``h2h examples copy``."""
 from __future__ import annotations
 
 import os
@@ -61,4 +61,7 @@ def test_an_installed_wheel_names_builtin_systems_and_runs_the_quickstart(wheel,
                           capture_output=True, text=True, check=False, timeout=600)
     assert done.returncode == 0, done.stderr
     assert (work / "results" / "quickstart" / "report.html").is_file()
+    done = subprocess.run([sys.executable, "-m", "h2h", "examples", "copy"], cwd=work, env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and (work / "examples" / "codesign_nb201.yaml").is_file(), done.stderr
     assert sorted(p for p in target.rglob("*") if "__pycache__" not in p.parts) == before  # nothing written

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from workloads.errors import H2HError
 
 # sub-command modules, in the order ``h2h --help`` lists them
-COMMAND_MODULES = ("workload", "system_cmd", "cost", "map_cmd", "nas", "codesign", "batch", "quickstart")
+COMMAND_MODULES = ("workload", "system_cmd", "cost", "map_cmd", "nas", "codesign", "batch", "quickstart",
+                   "examples_cmd")
 
 
 def _agent_errors() -> tuple[type[BaseException], ...]:

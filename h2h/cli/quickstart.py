@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from h2h.data import EXAMPLES_DIR
 from workloads.errors import H2HError
 
-# examples/ ships inside the package as h2h/examples, so the demo runs from a wheel install too
-QUICKSTART = Path(__file__).resolve().parents[1] / "examples" / "quickstart.yaml"
+QUICKSTART = EXAMPLES_DIR / "quickstart.yaml"   # shipped, so the demo runs from a wheel install too
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from .tables import text_table
+from .tables import count_noun, text_table
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,11 +40,7 @@ def summary(system: Any) -> dict[str, Any]:
 
 def _interconnect_text(s: dict[str, Any]) -> str:
     bw = s["bandwidth_gbps"]
-    return f"{s['interconnect']} {bw:g} GB/s" if bw is not None else _count(s["links"], "link")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    return f"{s['interconnect']} {bw:g} GB/s" if bw is not None else count_noun(s["links"], "link")
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -77,7 +73,7 @@ def _info(args: argparse.Namespace) -> int:
     print()
     print(text_table(links, ["link", "joins", "GB/s", "latency ns", "pJ/byte"]))
     s = summary(system)
-    print(f"\n{system.name}: {_count(s['accelerators'], 'accelerator')}, {s['total_pes']} PEs, "
+    print(f"\n{system.name}: {count_noun(s['accelerators'], 'accelerator')}, {s['total_pes']} PEs, "
           f"{_interconnect_text(s)}; host memory '{system.host.name}'"
           + (f"\n{system.description}" if system.description else ""))
     return 0

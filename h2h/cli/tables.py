@@ -14,3 +14,8 @@ def text_table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
     lines = [fmt.format(*header), fmt.format(*("-" * w for w in widths))]
     lines += [fmt.format(*map(str, r)) for r in rows]
     return "\n".join(line.rstrip() for line in lines)
+
+
+def count_noun(n: int, noun: str) -> str:
+    """``1 link``, ``6 links``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
