@@ -15,6 +15,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "load_workload": "workloads.load:load_workload",
     "load_system": "h2h.system:load_system",
+    "system_names": "h2h.system:system_names",
     "System": "h2h.system:System",
     "evaluate": "h2h.evaluate:evaluate",
     "map": "h2h.mappers:map_workload",

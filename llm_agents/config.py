@@ -98,7 +98,7 @@ def from_config(config: Mapping[str, Any] | str | None) -> Agent:
     record = cfg.pop("record", None)
     unknown = sorted(set(cfg) - keys)
     if unknown:
-        raise AgentConfigError(f"unknown key for a {kind} agent; expected some of {', '.join(sorted(keys | {'kind', 'record'}))}",
+        raise AgentConfigError(f"unknown key for an agent of kind {kind!r}; expected some of {', '.join(sorted(keys | {'kind', 'record'}))}",
                                item=f"agent '{unknown[0]}'")
     agent = build(cfg)
     if record is not None:

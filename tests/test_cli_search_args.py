@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from h2h.cli import build_parser, main
-from h2h.cli.search_args import fill_default_out, progress_printer
+from h2h.cli.search_args import fill_default_out, pareto_line, progress_printer
 
 REPO = Path(__file__).resolve().parents[1]
 SYSTEM = REPO / "examples" / "systems" / "hetero4_mid.yaml"
@@ -72,3 +72,9 @@ def test_the_summary_counts_distinct_evaluations_as_the_budget_does():
     assert evaluations_line(history, ("agent", "fallback", "random", "offspring")) == \
         "4 evaluations (2 agent, 1 fallback, 1 offspring; 1 repeat answered from memory)"
     assert evaluations_line(history[:2], ("agent", "fallback")) == "2 evaluations (2 agent)"
+
+
+def test_pareto_line_counts_and_says_when_the_list_is_cut():
+    assert pareto_line([1], shown=10) == "1 Pareto design"
+    assert pareto_line(range(10), shown=10) == "10 Pareto designs"
+    assert pareto_line(range(20), shown=10) == "20 Pareto designs (the first 10 below)"

@@ -110,9 +110,11 @@ def test_unknown_mapper_workload_system(capsys, tiny):
 def test_mapping_with_unknown_layer_or_accelerator(capsys, tiny, tmp_path):
     f = tmp_path / "m.json"
     f.write_text(json.dumps({"a1": "acc0", "a2": "acc0", "b1": "acc1", "b2": "acc1", "f": "acc2", "zz": "acc0"}))
-    assert "zz" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f))
+    line = _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f))
+    assert line.startswith(f"h2h: error: {f}: ") and "zz" in line            # the file is named first
     f.write_text(json.dumps({"a1": "acc0", "a2": "acc0", "b1": "acc1", "b2": "acc1", "f": "gpu"}))
-    assert "gpu" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f))
+    line = _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f))
+    assert line.startswith(f"h2h: error: {f}: ") and "gpu" in line
 
 
 def test_system_without_a_path(capsys, tiny, tmp_path):

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TextIO
 
 from h2h.errors import ConfigError
@@ -65,6 +66,9 @@ class ProcessExecutor:
                 item = pending.pop(fut)
                 try:
                     yield item, fut.result()
+                except BrokenProcessPool as e:  # most often: a script without a __main__ guard
+                    yield item, BrokenProcessPool(f"{e} (if run_batch is called from a script, put the "
+                                                  "call under `if __name__ == \"__main__\":`)")
                 except Exception as e:  # noqa: BLE001 - a worker process died: record, go on
                     yield item, e
 

@@ -334,13 +334,13 @@ def _search_sections(outcome: BatchOutcome, notes: list[str]) -> str:
             front_png = outcome.out_dir / RUNS_DIR / r["run_id"] / "pareto.png"
             if front_png.exists():
                 parts.append(figure(front_png.read_bytes(), f"Pareto front of run {r['run_id']} "
-                                    f"({_label(r)})", width_px=480))
+                                    f"({run_label(r)})", width_px=480))
         for r in rs[:MAX_FRONT_PLOTS]:
             parts.append(_front_table(outcome.out_dir, r))
     return "".join(parts)
 
 
-def _label(rec: Mapping[str, Any]) -> str:
+def run_label(rec: Mapping[str, Any]) -> str:
     """What tells a run apart within its experiment: its swept values and its seed."""
     swept = {k: v for k, v in (rec.get("label") or {}).items() if k != "seed"}
     return ", ".join([*(f"{k}={json.dumps(v) if isinstance(v, (dict, list)) else v}"
@@ -360,7 +360,7 @@ def _front_table(out_dir: Path, rec: Mapping[str, Any]) -> str:
     cols = [c for c in rows[0] if c not in drop]
     shown = [{c: _number(r[c]) for c in cols} for r in rows[:MAX_FRONT_ROWS]]
     more = f" (first {MAX_FRONT_ROWS} of {len(rows)})" if len(rows) > MAX_FRONT_ROWS else ""
-    return (f"<p class='note'>Pareto designs of run {html.escape(rec['run_id'])} ({html.escape(_label(rec))})"
+    return (f"<p class='note'>Pareto designs of run {html.escape(rec['run_id'])} ({html.escape(run_label(rec))})"
             f"{more}:</p>" + table(cols, shown))
 
 
@@ -388,7 +388,7 @@ def _draw_convergence(path: Path, out_dir: Path, recs: Sequence[Mapping[str, Any
         rows = [{k: _number(v) for k, v in row.items()} for row in read_history(run_dir / "history.csv")]
         usable = [row for row in rows if not row.get("error") and str(row.get("repeat")) != "true"
                   and float(row.get("constraint_violation") or 0) <= 0]
-        curves[_label(r)] = loss_matrix(usable, objectives)
+        curves[run_label(r)] = loss_matrix(usable, objectives)
     norm = Normalisation.from_points(*curves.values())
     plots.convergence({label: [hypervolume_curve(F, norm)] for label, F in curves.items()}, path,
                       xlabel="evaluations (feasible, first-time)",

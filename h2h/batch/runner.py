@@ -81,6 +81,10 @@ class BatchOutcome:
     def report_html(self) -> Path:
         return self.out_dir / "report.html"
 
+    def __repr__(self) -> str:  # the records are long; say what a person wants to know
+        return (f"BatchOutcome({len(self.records)} runs: {len(self.records) - self.failed} ok, {self.failed} "
+                f"failed, {self.skipped} already done; {self.out_dir})")
+
 
 def plan_batch(config_path: str | Path) -> BatchPlan:
     """Read, type-check and expand a batch config, and parse every file it refers to."""
@@ -94,9 +98,23 @@ def default_out_dir(config: BatchConfig) -> Path:
     return Path(config.out) if config.out else Path("results") / config.name
 
 
+def _reimporting_main() -> bool:
+    """True while multiprocessing imports the user's script again in a worker (forkserver/spawn):
+    a batch started there would run once more per worker and fight over the results folder."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "_fixup_main_from_path" and "multiprocessing" in frame.f_code.co_filename:
+            return True
+        frame = frame.f_back
+    return False
+
+
 def run_batch(config_path: str | Path, out_dir: str | Path | None = None, *, workers: int | None = None,
               check: bool = False, log: TextIO | None = None, report: bool = True) -> BatchOutcome:
     """Run (or with ``check`` only validate) the batch in ``config_path``; see the module docstring."""
+    if _reimporting_main():
+        raise ConfigError("run_batch was called while a batch worker process imported your script: "
+                          "put the call under `if __name__ == \"__main__\":`", item="run_batch")
     plan = plan_batch(config_path)
     out = Path(out_dir) if out_dir is not None else default_out_dir(plan.config)
     if check:

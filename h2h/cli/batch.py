@@ -93,7 +93,10 @@ def _best_traces(outcome) -> list[tuple[str, str]]:
 def _search_lines(outcome, max_runs: int = 6) -> list[str]:
     """One line per finished nas/codesign run (the first few): its size, best value per objective
     and where its plots are."""
+    from h2h.batch.report import run_label
     from h2h.batch.runner import run_dir_of
+
+    from .search_args import pareto_line
 
     out = []
     runs = [r for r in outcome.records if r["task"] in ("nas", "codesign") and r["status"] == "ok"]
@@ -101,10 +104,10 @@ def _search_lines(outcome, max_runs: int = 6) -> list[str]:
         summ = r.get("summary", {})
         best = ", ".join(f"{k[5:]} {v:.4g}" for k, v in summ.items()
                          if k.startswith("best_") and isinstance(v, (int, float)))
-        cols = ", ".join(str(v) for k, v in r.get("columns", {}).items() if k in ("config", "start"))
         folder = run_dir_of(outcome.out_dir, r["run_id"])
-        out.append(f"{r['task']} ({cols}): {summ.get('evaluations')} evaluations, {summ.get('pareto_size')} "
-                   f"Pareto designs; best {best}; plots: {folder / 'pareto.png'}, {folder / 'convergence.png'}")
+        out.append(f"{r['task']} {r['experiment']} ({run_label(r)}): {summ.get('evaluations')} evaluations, "
+                   f"{pareto_line(range(summ.get('pareto_size') or 0), shown=10**9)}; best {best}; "
+                   f"plots: {folder / 'pareto.png'}, {folder / 'convergence.png'}")
     if len(runs) > max_runs:
         out.append(f"... and {len(runs) - max_runs} more search runs (summary.csv, report.html)")
     return out

@@ -52,8 +52,14 @@ def _run(args: argparse.Namespace) -> int:
         import time
 
         t0 = time.perf_counter()
+        from workloads.errors import H2HError
+
         workload, system = _resolve(args.workload, args.system)
-        evaluation = get_scheduler(workload, system).evaluate(read_mapping_file(args.mapping))
+        mapping = read_mapping_file(args.mapping)
+        try:
+            evaluation = get_scheduler(workload, system).evaluate(mapping)
+        except H2HError as e:  # a mapping that does not fit this workload or system: name the file
+            raise e.located(file=args.mapping) from None
         result = MapResult("given", args.objective, evaluation, time.perf_counter() - t0,
                            {"mapping_file": args.mapping})
     else:
@@ -97,7 +103,8 @@ def _plots(result: Any, workload: Any, path: str) -> None:
 
 
 def _summary(result: Any, workload: Any, system: Any) -> None:
-    print(f"{workload.name} on {system.name} with {result.mapper} (objective {result.objective})")
+    by = f"the mapping in {result.extras['mapping_file']}" if "mapping_file" in result.extras else result.mapper
+    print(f"{workload.name} on {system.name} with {by} (objective {result.objective})")
     print(f"  latency  {result.latency_s * 1e3:.6g} ms")
     print(f"  energy   {result.energy_j * 1e3:.6g} mJ  "
           + ", ".join(f"{k} {v * 1e3:.3g}" for k, v in result.energy_breakdown_j.items()))
@@ -109,8 +116,13 @@ def _summary(result: Any, workload: Any, system: Any) -> None:
     if result.resident:
         print(f"  resident weights: {len(result.resident)} layer(s)")
     for key in ("status", "objective_s", "bound_s", "gap", "passes"):
-        if key in result.extras:
-            print(f"  {key:8s} {result.extras[key]}")
+        value = result.extras.get(key, "")
+        if value is None:
+            value = "n/a"
+        if value != "":
+            print(f"  {key:8s} {value}")
+    if result.extras.get("note"):
+        print(f"  note     {result.extras['note']}")
     if "front" in result.extras:
         print(f"  Pareto front: {len(result.extras['front'])} point(s)")
     print(f"  runtime  {result.runtime_s:.3g} s")

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 
-from .search_args import add_search_options, evaluations_line, fill_default_out, progress_printer
+from .search_args import add_search_options, evaluations_line, fill_default_out, pareto_line, progress_printer
+
+SHOWN = 10  # Pareto designs printed; all of them are in pareto.csv
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,9 +31,9 @@ def _run(args: argparse.Namespace) -> int:
     fill_default_out(settings, args.config)
     result = run_nas(settings, from_config(dict(settings.agent_config)), progress=progress_printer(args.quiet))
     print(f"{evaluations_line(result.history, ('agent', 'fallback'))} in {result.runtime_s:.1f} s; "
-          f"{len(result.front)} Pareto designs; results in "
+          f"{pareto_line(result.front, SHOWN)}; results in "
           f"{result.out}")
-    for row in result.front[:10]:
+    for row in result.front[:SHOWN]:
         shown = ", ".join(f"{o.name}={row.metrics.get(o.name, float('nan')):.4g}" for o in result.objectives)
         print(f"  #{row.evaluation}: {shown}")
     return 0

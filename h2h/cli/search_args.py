@@ -51,3 +51,10 @@ def evaluations_line(history: Any, sources: tuple[str, ...]) -> str:
     repeats = len(history) - len(distinct)
     more = f"; {repeats} repeat{'s' if repeats != 1 else ''} answered from memory" if repeats else ""
     return f"{len(distinct)} evaluations ({shown}{more})"
+
+
+def pareto_line(front: Any, shown: int) -> str:
+    """``1 Pareto design`` / ``20 Pareto designs (the first 10 below)``."""
+    n = len(front)
+    text = f"{n} Pareto design{'' if n == 1 else 's'}"
+    return f"{text} (the first {shown} below)" if n > shown else text

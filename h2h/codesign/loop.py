@@ -141,7 +141,7 @@ class _Run:
                                 "notes": answer.notes})
         if len(cands) < n:
             self.progress(f"generation {generation}: the agent gave {len(cands)} of {n} designs; NSGA-II "
-                          f"offspring kept for the rest ({answer.problems or 'no reason given'})")
+                          f"offspring kept for the rest ({answer.problems or answer.notes or 'no reason given'})")
 
     def run(self) -> tuple[Seeding, int, str]:
         s = self.s

@@ -224,8 +224,9 @@ def initial_population(space: Space, n: int, *, start: str, seed: int, agent: An
     missing = n - len(chosen)
     reason = ""
     if missing:
-        reason = " | ".join(dict.fromkeys(problems)) or (
-            f"the agent proposed {proposed} valid designs ({len(chosen)} distinct) of {n}")
+        said = " | ".join(dict.fromkeys(problems or notes))   # an agent that failed says why in its notes
+        counted = f"the agent proposed {proposed} valid designs ({len(chosen)} distinct) of {n}"
+        reason = f"{counted}: {said}" if said else counted
     extra = random_designs(space, missing, rng, taken)
     return Seeding(chosen + extra, ["agent"] * len(chosen) + ["fallback"] * len(extra),
                    from_agent=len(chosen), fallback=len(extra), reason=reason[:500],
