@@ -57,6 +57,7 @@ from llm_agents.task import Objective
 from .pareto import Normalisation, hypervolume, loss_matrix
 from .results import HistoryRow, front_of, write_results
 from .search_config import SearchSettings, open_config, prompt_context, read_common
+from .evaluators.base import agent_metrics
 from .space import CandidateEvaluator
 
 TEMPLATE = "flnas"
@@ -112,10 +113,11 @@ def _context(settings: NASSettings) -> dict[str, Any]:
                           settings.metric_bounds)
 
 
-def _evaluated(row: HistoryRow) -> dict[str, Any]:
-    """A history row as the agent sees it: every metric it scored, plus ``constraint_violation``
-    when it broke a budget or a metric bound (the bounds are listed in the device constraints)."""
-    metrics = dict(row.metrics)
+def _evaluated(row: HistoryRow, evaluator: Any) -> dict[str, Any]:
+    """A history row as the agent sees it: every metric it scored (but wall-clock ones), plus
+    ``constraint_violation`` when it broke a budget or a metric bound (the bounds are listed in the
+    device constraints)."""
+    metrics = agent_metrics(row.metrics, evaluator)
     if row.constraint_violation > 0:
         metrics["constraint_violation"] = row.constraint_violation
     return {"candidate": dict(row.candidate), "metrics": metrics, "source": row.source}
@@ -146,7 +148,7 @@ class _Loop:
         from llm_agents import Task
 
         task = Task(space=self.s.space.describe(), objectives=self.s.objectives,
-                    history=[_evaluated(r) for r in self.history if not r.repeat], n=n,
+                    history=[_evaluated(r, self.s.evaluator) for r in self.history if not r.repeat], n=n,
                     template=TEMPLATE, context=self.context)
         try:
             proposal = self.agent.propose(task)

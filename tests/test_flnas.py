@@ -27,6 +27,19 @@ def nb201_config(**over):
     return cfg
 
 
+def mbv2_train_config(**over):
+    """A tiny MobileNetV2 space trained on a synthetic two-group dataset (seconds per run)."""
+    cfg = {"space": {"architecture": {"family": "mbv2", "resolution": 16, "num_classes": 2, "stem_width": 4,
+                                      "head_width": 16,
+                                      "stages": [{"depth": [1, 2], "expansion": [1, 3], "width": [4, 8]}]},
+                     "hardware": {"system": str(SYSTEM)}},
+           "evaluator": {"kind": "train", "num_threads": 1,
+                         "dataset": {"kind": "synthetic", "num_samples": 120, "num_classes": 2},
+                         "budget": {"epochs": 1, "batch_size": 16}}}
+    cfg.update(over)
+    return cfg
+
+
 @pytest.fixture(scope="module")
 def recorded(tmp_path_factory):
     """One heuristic run, recorded."""
@@ -183,14 +196,7 @@ def test_metric_bounds_make_designs_infeasible_not_errors(tmp_path):
 
 @pytest.mark.slow
 def test_fairness_objectives_with_a_trained_evaluator(tmp_path):
-    cfg = {"space": {"architecture": {"family": "mbv2", "resolution": 16, "num_classes": 2, "stem_width": 4,
-                                      "head_width": 16,
-                                      "stages": [{"depth": [1, 2], "expansion": [1, 3], "width": [4, 8]}]},
-                     "hardware": {"system": str(SYSTEM)}},
-           "evaluator": {"kind": "train", "num_threads": 1,
-                         "dataset": {"kind": "synthetic", "num_samples": 120, "num_classes": 2},
-                         "budget": {"epochs": 1, "batch_size": 16}},
-           "agent": {"kind": "random"}, "budget": 3, "proposals_per_iteration": 3}
+    cfg = mbv2_train_config(agent={"kind": "random"}, budget=3, proposals_per_iteration=3)
     settings = load_settings(cfg)
     assert [o.name for o in settings.objectives] == ["accuracy", "unfairness", "latency_s", "energy_j"]
     result = nas(cfg, out=tmp_path / "fair", plot=False)
@@ -202,3 +208,30 @@ def test_fairness_objectives_with_a_trained_evaluator(tmp_path):
         m = r.metrics
         # two groups: FaHaNa's sum_g |A_g - A| equals the weighted gap, at most |A_maj - A_min|
         assert m["unfairness"] <= abs(m["accuracy_majority"] - m["accuracy_minority"]) + 1e-9
+
+
+@pytest.mark.slow
+def test_wall_clock_metrics_are_hidden_from_the_agent_so_runs_repeat(tmp_path):
+    """A trained evaluator reports train_time_s, which differs on every run; the agent must not see
+    it (a seeded agent would then propose differently), so two runs propose the same designs."""
+    from h2h.flnas import run_nas
+    from llm_agents.heuristic import HeuristicAgent
+
+    class Watching(HeuristicAgent):
+        def __init__(self) -> None:
+            super().__init__(seed=0)
+            self.shown: list[str] = []
+
+        def propose(self, task):
+            self.shown += [k for h in task.history for k in h.metrics]
+            return super().propose(task)
+
+    cfg = mbv2_train_config(budget=6, proposals_per_iteration=2)
+    runs = []
+    for _ in range(2):
+        agent = Watching()
+        result = run_nas(load_settings(cfg), agent, plot=False)
+        assert "accuracy" in agent.shown and "train_time_s" not in agent.shown
+        assert all("train_time_s" in r.metrics for r in result.history)        # still recorded
+        runs.append([dict(r.candidate) for r in result.history])
+    assert runs[0] == runs[1]

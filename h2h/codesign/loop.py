@@ -31,6 +31,7 @@ from pymoo.core.population import Population
 
 from llm_agents.task import Objective
 
+from h2h.evaluators.base import agent_metrics
 from h2h.results import HistoryRow, front_of
 
 from .problem import CodesignProblem
@@ -126,8 +127,8 @@ class _Run:
     def inject(self, off: Population, generation: int) -> None:
         """Replace the last offspring with the agent's proposals, the current front shown to it."""
         front = front_of(self.recorder.rows, self.s.objectives)
-        history = [{"candidate": dict(r.candidate), "metrics": dict(r.metrics), "source": r.source}
-                   for r in front]
+        history = [{"candidate": dict(r.candidate), "metrics": agent_metrics(r.metrics, self.s.evaluator),
+                    "source": r.source} for r in front]
         n = min(self.s.inject_count, len(off))
         answer = ask_agent(self.agent, self.s.space, self.s.objectives, n, history=history,
                            context={**self.context, "evaluations_so_far": self.spent,

@@ -55,6 +55,9 @@ class Metric:
     direction: Direction
     unit: str = ""
     description: str = ""
+    # measures this run (wall-clock), not the design: recorded, but never shown to an agent, whose
+    # proposals (seeded by what it is shown) would otherwise differ from run to run
+    wall_clock: bool = False
 
     def __post_init__(self) -> None:
         if self.direction not in ("max", "min"):
@@ -63,6 +66,12 @@ class Metric:
 
     def to_dict(self) -> dict[str, str]:
         return {"name": self.name, "direction": self.direction}
+
+
+def agent_metrics(metrics: Mapping[str, float], evaluator: Any) -> dict[str, float]:
+    """``metrics`` without the evaluator's wall-clock ones: what a search shows its agent."""
+    hidden = {m.name for m in getattr(evaluator, "metrics", ()) if m.wall_clock}
+    return {k: v for k, v in metrics.items() if k not in hidden}
 
 
 @runtime_checkable

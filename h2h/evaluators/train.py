@@ -35,7 +35,7 @@ FAIRNESS_METRICS = (
     Metric("equal_opportunity_diff", "min", "fraction", "max over classes of the TPR gap across groups"),
 )
 COST_METRICS = (
-    Metric("train_time_s", "min", "s", "wall-clock seconds in the training loop"),
+    Metric("train_time_s", "min", "s", "wall-clock seconds in the training loop", wall_clock=True),
     Metric("params", "min", "count", "trainable parameters"),
 )
 
