@@ -33,6 +33,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "costmodel_speed.md")
     args = ap.parse_args()
 
+    if not args.csv.is_file():
+        ap.error(f"{args.csv}: no such file (MAESTRO's reference table is ../shared/reference/"
+                 "maestro_public.csv beside the checkout; pass another with --csv)")
     load_before = os.getloadavg()[0]
     ref = pd.read_csv(args.csv)
     lib_path = args.csv.with_name("maestro_public_dataflows.m")

@@ -267,7 +267,7 @@ def loads_maestro(text: str, *, file: str = "<string>", rename_duplicates: bool 
         layers.append(layer)
     if resized:
         warnings.warn(f"{file}: {resized} consecutive layer pair(s) disagree on tensor size (MAESTRO "
-                      f"ignores padding and pooling); joined through zero-MAC '{RESIZE_KIND}' nodes",
+                      f"ignores padding and pooling); joined through zero-MAC passthrough nodes named '<layer>__in'",
                       H2HWarning, stacklevel=2)
     return Workload(network, layers, edges, source=file)
 
