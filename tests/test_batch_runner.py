@@ -237,7 +237,7 @@ def test_codesign_runs_with_sweeps_into_its_own_config(tmp_path, capsys):
     lines = [x for x in capsys.readouterr().out.splitlines() if x.startswith("codesign cd (")]
     assert len(lines) == 2
     for line, r in zip(lines, rows):   # the experiment, then what tells its runs apart
-        assert line.startswith(f"codesign cd (config.population_size={r['config.population_size']}, seed=0): "
+        assert line.startswith(f"codesign cd (cd, config.population_size={r['config.population_size']}, seed=0): "
                                "8 evaluations, ") and "best accuracy 0.9" in line
         assert str(tmp_path / "out" / r["run_dir"] / "pareto.png") in line
 

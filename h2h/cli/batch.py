@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -105,7 +106,10 @@ def _search_lines(outcome, max_runs: int = 6) -> list[str]:
         best = ", ".join(f"{k[5:]} {v:.4g}" for k, v in summ.items()
                          if k.startswith("best_") and isinstance(v, (int, float)))
         folder = run_dir_of(outcome.out_dir, r["run_id"])
-        out.append(f"{r['task']} {r['experiment']} ({run_label(r)}): {summ.get('evaluations')} evaluations, "
+        name = r["task"] if r["experiment"] == r["task"] else f"{r['task']} {r['experiment']}"
+        config = r.get("columns", {}).get("config")
+        about = ", ".join([*([Path(str(config)).stem] if config else []), run_label(r)])
+        out.append(f"{name} ({about}): {summ.get('evaluations')} evaluations, "
                    f"{pareto_line(range(summ.get('pareto_size') or 0), shown=10**9)}; best {best}; "
                    f"plots: {folder / 'pareto.png'}, {folder / 'convergence.png'}")
     if len(runs) > max_runs:
