@@ -11,6 +11,7 @@ A mapper is a callable ``mapper(problem: Problem, **options) -> Solution`` regis
 """
 from __future__ import annotations
 
+import inspect
 import time
 from collections.abc import Callable, Mapping as MappingABC
 from dataclasses import dataclass, field
@@ -208,6 +209,46 @@ def get_mapper(name: str) -> MapperFn:
     return fn
 
 
+def mapper_options(name: str) -> list[str]:
+    """The option names mapper ``name`` takes (its keyword parameters after the problem)."""
+    params = list(inspect.signature(get_mapper(name)).parameters.values())[1:]
+    return [p.name for p in params if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)]
+
+
+def check_options(name: str, options: MappingABC[str, Any]) -> None:
+    """Unknown mapper names and option names are MappingErrors that list what the mapper takes
+    (values are checked by the mapper itself, where it reads them)."""
+    known = mapper_options(name)
+    for key in options:
+        if key not in known:
+            raise MappingError(f"not an option of mapper {name!r}; expected one of: "
+                               f"{', '.join(known) or 'none (it takes no options)'}", item=str(key))
+
+
+def check_int(name: str, value: Any, minimum: int = 1, *, optional: bool = False) -> int | None:
+    """``value`` as an int >= ``minimum`` (None passes when ``optional``), else a MappingError."""
+    if value is None and optional:
+        return None
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise MappingError(f"must be an integer >= {minimum}, got {value!r}", item=name)
+    if value < minimum:
+        raise MappingError(f"must be an integer >= {minimum}, got {value!r}", item=name)
+    return int(value)
+
+
+def check_number(name: str, value: Any, low: float, high: float = float("inf"), *,
+                 low_open: bool = False, high_open: bool = False) -> float:
+    """``value`` as a float within [low, high] (open ends as asked), else a MappingError."""
+    interval = f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+    ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+    if ok:
+        v = float(value)
+        ok = (v > low if low_open else v >= low) and (v < high if high_open else v <= high)
+    if not ok:
+        raise MappingError(f"must be a number in {interval}, got {value!r}", item=name)
+    return float(value)
+
+
 def map_workload(workload: Any, system: Any, mapper: str = "h2h", objective: str = "latency", *,
                  time_limit_s: float | None = None, seed: int = 0, cost_table: Any = None,
                  **options: Any) -> MapResult:
@@ -220,13 +261,14 @@ def map_workload(workload: Any, system: Any, mapper: str = "h2h", objective: str
 
     fn = get_mapper(mapper)
     check_objective(objective)
-    if time_limit_s is not None and (not isinstance(time_limit_s, (int, float)) or time_limit_s <= 0):
-        raise MappingError(f"time_limit_s must be a positive number, got {time_limit_s!r}",
-                           item="time_limit_s")
+    check_options(mapper, options)
+    if time_limit_s is not None:
+        check_number("time_limit_s", time_limit_s, 0.0, low_open=True)
+    seed = check_int("seed", seed, 0)
     w, s = _resolve(workload, system)
     t0 = time.perf_counter()
     sched = get_scheduler(w, s, cost_table)
-    problem = Problem(sched, objective, time_limit_s, int(seed), started=t0)
+    problem = Problem(sched, objective, time_limit_s, seed, started=t0)
     sol = fn(problem, **options)
     evaluation = sched.evaluate(to_mapping(sched, sol.assign, sol.resident, sol.order))
     return MapResult(mapper, objective, evaluation, time.perf_counter() - t0, dict(sol.extras))

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ..errors import MappingError
-from .base import Problem, Solution, orders_from_sequence, register
+from .base import Problem, Solution, check_int, orders_from_sequence, register
 from .residency import knapsack_resident, residency_value
 
 
@@ -101,6 +101,7 @@ def brute_force(problem: Problem, orders: bool = True, residency: str = "knapsac
     if residency not in ("knapsack", "none", "subsets"):
         raise MappingError(f"residency must be knapsack, none or subsets, got {residency!r}",
                            item="brute_force")
+    max_candidates, batch = check_int("max_candidates", max_candidates), check_int("batch", batch)
     best = (np.inf, None)
     count = 0
     gen = _candidates(problem, orders, residency, max_candidates)

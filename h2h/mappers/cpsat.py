@@ -65,7 +65,7 @@ import networkx as nx
 import numpy as np
 
 from ..errors import MappingError
-from .base import Problem, Solution, orders_from_sequence, register, to_mapping
+from .base import Problem, Solution, check_int, check_number, orders_from_sequence, register, to_mapping
 
 DEFAULT_TIME_LIMIT_S = 60.0
 # Both phases: the full-problem workers of CP-SAT's portfolio, weighted toward search without the
@@ -582,8 +582,12 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     if problem.objective not in ("latency", "energy"):
         raise MappingError(f"cpsat optimises latency or energy (linear objectives), not {problem.objective}",
                            item="objective")
-    if not 0.0 <= relaxed_share < 1.0:
-        raise MappingError(f"relaxed_share must be in [0, 1), got {relaxed_share}", item="relaxed_share")
+    relaxed_share = check_number("relaxed_share", relaxed_share, 0.0, 1.0, high_open=True)
+    num_workers = check_int("num_workers", num_workers)
+    resolution = check_number("resolution", resolution, 1.0)
+    if solver_params is not None and not isinstance(solver_params, dict):
+        raise MappingError(f"solver_params must be a mapping of CP-SAT parameter names to values, got "
+                           f"{solver_params!r}", item="solver_params")
     limit = problem.time_limit_s if problem.time_limit_s is not None else DEFAULT_TIME_LIMIT_S
     t0 = time.perf_counter()
 

@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import MappingError
-from .base import Problem, Solution, orders_from_sequence, register
+from .base import Problem, Solution, check_int, check_number, orders_from_sequence, register
 from .compute_priority import compute_priority_assign
 from .residency import knapsack_resident, residency_value
 
@@ -504,9 +504,10 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
         # no single move helps: try every pair of single-layer moves (small workloads only)
         singles = [mv for mv in moves if len(mv) == 1]
         if deep and 0 < len(singles) * (len(singles) - 1) // 2 <= search.pair_limit:
+            # moves of one layer do not pair: with one layer moved (e.g. a 1-layer workload) none
             pairs = [a + b for a, b in itertools.combinations(singles, 2) if a[0][0] != b[0][0]]
-            pa, pr = _apply_each(search, cur.assign, cur.resident, pairs)
-            pscores, seqs = _score(search, pa, pr, order, False)
+            pa, pr = _apply_each(search, cur.assign, cur.resident, pairs) if pairs else (None, None)
+            pscores, seqs = _score(search, pa, pr, order, False) if pairs else (np.array([np.inf]), [None])
             k = int(np.argmin(pscores))
             if pscores[k] < cur_score * (1 - 1e-12):
                 sol = _solution(pa[k], pr[k], seqs[k])
@@ -605,6 +606,13 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
     none; see ``_grasp``), the upward ranks scaled by random factors in [1 - ``grasp_noise``,
     1 + ``grasp_noise``]; this phase runs last, so it never makes the answer worse."""
     steps = parse_steps(steps)
+    max_passes, buckets = check_int("max_passes", max_passes), check_int("buckets", buckets)
+    max_prefix = check_int("max_prefix", max_prefix, optional=True)
+    wide_moves, chain_each, pair_moves, reorder = (check_int(name, v, 0) for name, v in (
+        ("wide_moves", wide_moves), ("chain_each", chain_each), ("pair_moves", pair_moves), ("reorder", reorder)))
+    restarts = check_int("restarts", restarts, 0, optional=True)
+    grasp = check_int("grasp", grasp, 0, optional=True)
+    grasp_noise = check_number("grasp_noise", grasp_noise, 0.0, 1.0)
     t0 = time.perf_counter()
     search = _Search(problem, steps, buckets)
     search.chain_each_limit = chain_each

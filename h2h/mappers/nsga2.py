@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .base import Problem, Solution, register
+from .base import Problem, Solution, check_int, register
 from .compute_priority import compute_priority_assign
 from .random_mapper import random_assign
 from .residency import greedy_resident, residency_value
@@ -109,6 +109,7 @@ def nsga2(problem: Problem, pop_size: int = 64, generations: int = 60) -> Soluti
     from .base import to_mapping
     from .h2h_mapper import h2h
 
+    pop_size, generations = check_int("pop_size", pop_size), check_int("generations", generations)
     t0 = time.perf_counter()
     sched = problem.scheduler
     rng = np.random.default_rng(problem.seed)
