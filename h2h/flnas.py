@@ -55,7 +55,7 @@ from typing import Any
 from llm_agents.task import Objective
 
 from .pareto import Normalisation, hypervolume, loss_matrix
-from .results import HistoryRow, front_of, write_results
+from .results import HistoryRow, front_of, prepare_out_dir, write_results
 from .search_config import SearchSettings, open_config, prompt_context, read_common
 from .evaluators.base import agent_metrics
 from .space import CandidateEvaluator
@@ -228,13 +228,16 @@ def run_hypervolume(history: list[HistoryRow], objectives: tuple[Objective, ...]
 
 def nas(config: str | Path | Mapping[str, Any], *, budget: int | None = None, seed: int | None = None,
         agent: Any = None, out: str | Path | None = None, progress: Callable[[str], None] | None = None,
-        plot: bool = True) -> NASResult:
+        plot: bool = True, overwrite: bool = False) -> NASResult:
     """Run FL-NAS from a config file or dict (see the module docstring); write the results folder
-    when ``out`` (or the config's ``out``) is set. ``agent`` is an agent config (dict or YAML/JSON
-    text, as ``--agent`` takes) overriding the config's."""
+    when ``out`` (or the config's ``out``) is set; a folder holding an earlier run's results is
+    refused unless ``overwrite``. ``agent`` is an agent config (dict or YAML/JSON text, as
+    ``--agent`` takes) overriding the config's."""
     from llm_agents import from_config
 
     settings = load_settings(config, budget=budget, seed=seed, agent=agent, out=out)
+    if settings.out is not None:
+        prepare_out_dir(settings.out, overwrite=overwrite)
     return run_nas(settings, from_config(dict(settings.agent_config)), progress=progress, plot=plot)
 
 

@@ -124,6 +124,38 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
+# what a search writes into its results folder (codesign adds designs/)
+RESULT_FILES = ("result.json", "history.csv", "pareto.csv", "pareto.png", "convergence.png")
+
+
+def prepare_out_dir(out_dir: str | Path, *, overwrite: bool = False) -> Path:
+    """Check, before a search spends its budget, that its results folder can be written and holds
+    no earlier run's results (replaced only with ``overwrite``, so nothing computed is lost by
+    accident); create it."""
+    import os
+    import shutil
+
+    from .errors import ConfigError
+
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ConfigError("expected a folder for the results, got a file", file=str(out))
+    if (out / "result.json").exists():
+        if not overwrite:
+            raise ConfigError("holds the results of an earlier run (result.json); choose another --out, "
+                              "or pass --overwrite (Python: overwrite=True) to replace them", file=str(out))
+        for name in RESULT_FILES:
+            (out / name).unlink(missing_ok=True)
+        shutil.rmtree(out / "designs", ignore_errors=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ConfigError(f"cannot create the results folder: {e.strerror}", file=str(out)) from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise ConfigError("the results folder is not writable", file=str(out))
+    return out
+
+
 def write_results(out_dir: str | Path, *, kind: str, objectives: Sequence[Objective],
                   variables: Sequence[str], history: Sequence[HistoryRow],
                   settings: Mapping[str, Any], extra: Mapping[str, Any] | None = None,

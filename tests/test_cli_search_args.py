@@ -30,17 +30,53 @@ def test_both_commands_parse_the_shared_options_the_same_way(command):
 
 
 def test_option_order_is_each_commands_own():
-    assert _options("nas") == ["--budget", "--seed", "--agent", "--out", "--quiet"]
-    assert _options("codesign") == ["--start", "--seed", "--budget", "--agent", "--out", "--quiet"]
+    assert _options("nas") == ["--budget", "--seed", "--agent", "--out", "--overwrite", "--quiet"]
+    assert _options("codesign") == ["--start", "--seed", "--budget", "--agent", "--out", "--overwrite", "--quiet"]
 
 
-def test_default_out_is_results_slash_config_stem_only_when_none_given():
+def test_default_out_is_results_slash_config_stem_only_when_none_given(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     s = SimpleNamespace(out=None)
     fill_default_out(s, "configs/my_run.yaml")
-    assert s.out == Path("results") / "my_run"
+    assert s.out == Path("results") / "my_run" and s.out.is_dir()
     s = SimpleNamespace(out=Path("chosen"))
     fill_default_out(s, "configs/my_run.yaml")
     assert s.out == Path("chosen")
+
+
+def test_earlier_results_are_never_replaced_unless_asked(tmp_path, monkeypatch):
+    from h2h.errors import ConfigError
+
+    monkeypatch.chdir(tmp_path)
+    earlier = Path("results") / "my_run"
+    (earlier / "designs" / "eval0001").mkdir(parents=True)
+    (earlier / "result.json").write_text("{}")
+    s = SimpleNamespace(out=None)
+    fill_default_out(s, "my_run.yaml")                 # the default moves aside: my_run-2
+    assert s.out == Path("results") / "my_run-2" and (earlier / "result.json").exists()
+    with pytest.raises(ConfigError, match="holds the results of an earlier run"):
+        fill_default_out(SimpleNamespace(out=earlier), "my_run.yaml")
+    fill_default_out(SimpleNamespace(out=earlier), "my_run.yaml", overwrite=True)
+    assert not (earlier / "result.json").exists() and not (earlier / "designs").exists()
+    Path("afile").write_text("mine")
+    with pytest.raises(ConfigError, match="expected a folder for the results, got a file"):
+        fill_default_out(SimpleNamespace(out=Path("afile")), "my_run.yaml", overwrite=True)
+    assert Path("afile").read_text() == "mine"
+
+
+def test_a_search_refuses_an_occupied_folder_before_spending_its_budget(tmp_path, capsys):
+    cfg = Path(__file__).resolve().parents[1] / "examples" / "flnas_nb201.yaml"
+    out = tmp_path / "run"
+    assert main(["nas", str(cfg), "--budget", "4", "--out", str(out), "--quiet"]) == 0
+    before = (out / "history.csv").read_text()
+    capsys.readouterr()
+    assert main(["nas", str(cfg), "--budget", "4", "--seed", "3", "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "holds the results of an earlier run" in err[0] and str(out) in err[0]
+    assert (out / "history.csv").read_text() == before
+    assert main(["nas", str(cfg), "--budget", "4", "--seed", "3", "--out", str(out), "--quiet",
+                 "--overwrite"]) == 0
+    assert (out / "history.csv").read_text() != before
 
 
 def test_progress_goes_to_stderr_unless_quiet(capsys):

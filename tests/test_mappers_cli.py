@@ -147,3 +147,20 @@ def test_python_api_takes_specs():
     r = h2h.map("casia_surf", MID, mapper="compute_priority")
     assert r.latency_s > 0 and r.mapper == "compute_priority"
     assert "h2h" in h2h.MAPPERS and "cpsat" in h2h.MAPPERS
+
+
+def test_output_files_are_checked_before_the_mapping_runs(capsys, tiny, tmp_path):
+    base = ("map", "--workload", tiny[0], "--system", tiny[1])
+    line = _bad(capsys, *base, "--plot", str(tmp_path / "g.xyz"))
+    assert "--plot: unsupported plot format 'xyz'; expected one of" in line and "png" in line
+    assert "expected a file name, got a folder" in _bad(capsys, *base, "--plot", str(tmp_path))
+    line = _bad(capsys, *base, "--trace", str(tmp_path / "nowhere" / "t.json"))
+    assert f"no such folder: {tmp_path / 'nowhere'}" in line
+    (tmp_path / "afile").write_text("x")
+    assert "no such folder" in _bad(capsys, *base, "--trace", str(tmp_path / "afile" / "t.json"))
+
+
+def test_a_file_system_refusal_is_one_line(capsys, tmp_path):
+    (tmp_path / "afile").write_text("x")
+    line = _bad(capsys, "examples", "copy", str(tmp_path / "afile" / "sub"))
+    assert line == f"h2h: error: {tmp_path / 'afile' / 'sub'}: Not a directory"

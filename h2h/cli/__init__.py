@@ -59,9 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (H2HError, *_agent_errors()) as e:
         print(f"h2h: error: {e}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("h2h: interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:  # output piped into a reader that stopped early (``| head``)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as e:  # the file system refused (permissions, a file where a folder goes, ...)
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"h2h: error: {where}{e.strerror or e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("h2h: interrupted", file=sys.stderr)
+        return 130

@@ -34,7 +34,7 @@ def _run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.config, start=args.start, budget=args.budget, seed=args.seed,
                              agent=args.agent, out=args.out)
-    fill_default_out(settings, args.config)
+    fill_default_out(settings, args.config, overwrite=args.overwrite)
     agent = from_config(dict(settings.agent_config)) if settings.start == "warm" else None
     result = run_codesign(settings, agent, progress=progress_printer(args.quiet))
     counted = evaluations_line(result.history, ("agent", "fallback", "random", "offspring"))

@@ -41,6 +41,12 @@ def _run(args: argparse.Namespace) -> int:
     from h2h.mappers.base import map_workload, MapResult, _resolve, read_mapping_file
     from h2h.evaluate import get_scheduler
 
+    from .outputs import check_output_file
+
+    if args.trace:
+        check_output_file(args.trace, "--trace")
+    if args.plot:
+        check_output_file(args.plot, "--plot", plot=True)
     options: dict[str, Any] = {}
     if args.steps is not None:
         if args.mapper != "h2h":

@@ -28,7 +28,7 @@ def _run(args: argparse.Namespace) -> int:
     from llm_agents import from_config
 
     settings = load_settings(args.config, budget=args.budget, seed=args.seed, agent=args.agent, out=args.out)
-    fill_default_out(settings, args.config)
+    fill_default_out(settings, args.config, overwrite=args.overwrite)
     result = run_nas(settings, from_config(dict(settings.agent_config)), progress=progress_printer(args.quiet))
     print(f"{evaluations_line(result.history, ('agent', 'fallback'))} in {result.runtime_s:.1f} s; "
           f"{pareto_line(result.front, SHOWN)}; results in "

@@ -25,14 +25,24 @@ def add_search_options(parser: argparse.ArgumentParser, *, budget_help: str, see
                         help=f"agent config as YAML/JSON text, e.g. '{agent_example}' (overrides the config)")
     parser.add_argument("--out", metavar="DIR", help="results folder (default: the config's out, else "
                                                      "results/<config name>)")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace the results of an earlier run in --out (refused otherwise)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
 
 
-def fill_default_out(settings: Any, config: str | Path) -> None:
-    """When neither ``--out`` nor the config named a results folder (``settings.out`` is None), use
-    results/<config file name without suffix>."""
+def fill_default_out(settings: Any, config: str | Path, *, overwrite: bool = False) -> None:
+    """Choose and check the results folder before the search runs. When neither ``--out`` nor the
+    config named one (``settings.out`` is None): results/<config file name without suffix>, or
+    with -2, -3, ... appended when that already holds a run, so a rerun never replaces results
+    nobody asked to replace. A named folder holding a run is refused unless ``overwrite``."""
+    from h2h.results import prepare_out_dir
+
     if settings.out is None:
-        settings.out = Path("results") / Path(config).stem
+        base = Path("results") / Path(config).stem
+        settings.out, k = base, 2
+        while not overwrite and (settings.out / "result.json").exists():
+            settings.out, k = base.with_name(f"{base.name}-{k}"), k + 1
+    prepare_out_dir(settings.out, overwrite=overwrite)
 
 
 def progress_printer(quiet: bool) -> Callable[[str], None] | None:

@@ -32,7 +32,7 @@ from pymoo.core.population import Population
 from llm_agents.task import Objective
 
 from h2h.evaluators.base import agent_metrics
-from h2h.results import HistoryRow, front_of
+from h2h.results import HistoryRow, front_of, prepare_out_dir
 
 from .problem import CodesignProblem
 from .recorder import EvaluationRecorder
@@ -185,13 +185,17 @@ class _Run:
 
 def codesign(config: str | Path | Mapping[str, Any], *, start: str | None = None, budget: int | None = None,
              seed: int | None = None, agent: Any = None, out: str | Path | None = None,
-             progress: Callable[[str], None] | None = None, plot: bool = True) -> CodesignResult:
+             progress: Callable[[str], None] | None = None, plot: bool = True,
+             overwrite: bool = False) -> CodesignResult:
     """Run co-design from a config file or dict (see :mod:`h2h.codesign.settings`); keyword
     arguments override the config. ``agent`` is an agent config (dict or YAML/JSON text, as
-    ``--agent`` takes). Writes the results folder when ``out`` (or the config's ``out``) is set."""
+    ``--agent`` takes). Writes the results folder when ``out`` (or the config's ``out``) is set;
+    a folder holding an earlier run's results is refused unless ``overwrite``."""
     from llm_agents import from_config
 
     settings = load_settings(config, start=start, budget=budget, seed=seed, agent=agent, out=out)
+    if settings.out is not None:
+        prepare_out_dir(settings.out, overwrite=overwrite)
     return run_codesign(settings, from_config(dict(settings.agent_config)), progress=progress, plot=plot)
 
 
