@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from llm_agents.errors import ReplayError
 from llm_agents.task import Objective
 
 from .pareto import Normalisation, hypervolume, loss_matrix
@@ -152,6 +153,8 @@ class _Loop:
                     template=TEMPLATE, context=self.context)
         try:
             proposal = self.agent.propose(task)
+        except ReplayError:  # a strict replay that diverged: the user asked for an error
+            raise
         except Exception as e:  # noqa: BLE001 -- any agent failure falls back, and is recorded
             return [], f"agent failed: {type(e).__name__}: {' '.join(str(e).split())[:300]}"
         out: list[dict[str, Any]] = []

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
 from h2h.cli import main
 from h2h.errors import ConfigError
@@ -82,6 +83,21 @@ def test_replay_reproduces_history_exactly(recorded, tmp_path):
     assert (tmp_path / "replay" / "pareto.csv").read_bytes() == (tmp / "run" / "pareto.csv").read_bytes()
 
 
+def test_a_strict_replay_that_diverges_is_an_error_not_a_fallback(recorded, tmp_path, capsys):
+    _, rec, _ = recorded
+    short = tmp_path / "one.jsonl"
+    short.write_text(rec.read_text().splitlines()[0] + "\n")      # runs out after one iteration
+    cfg = tmp_path / "run.yaml"
+    cfg.write_text(yaml.safe_dump(nb201_config(agent={"kind": "replay", "path": str(short), "strict": True})))
+    assert main(["nas", str(cfg), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("h2h: error:") and "ReplayError" not in err[0], err
+    other = tmp_path / "other.yaml"                                  # a recording made for another task
+    other.write_text(yaml.safe_dump(nb201_config(budget=8, proposals_per_iteration=3,
+                                                 agent={"kind": "replay", "path": str(rec), "strict": True})))
+    assert main(["nas", str(other), "--out", str(tmp_path / "out2"), "--quiet"]) == 2
+
+
 def test_agent_that_runs_dry_falls_back_to_random(recorded, tmp_path):
     _, rec, _ = recorded
     first = rec.read_text().splitlines()[0]
@@ -154,7 +170,6 @@ def test_missing_dataset_folder_and_groups_column(tmp_path):
 
 def test_cli_errors_exit_2_with_one_line(tmp_path, capsys):
     cfg = tmp_path / "run.yaml"
-    import yaml
 
     cfg.write_text(yaml.safe_dump(nb201_config()))
     for argv in (["nas", str(cfg), "--budget", "0"], ["nas", str(tmp_path / "none.yaml")],
@@ -166,7 +181,6 @@ def test_cli_errors_exit_2_with_one_line(tmp_path, capsys):
 
 def test_cli_writes_the_results_folder(tmp_path, capsys):
     cfg = tmp_path / "run.yaml"
-    import yaml
 
     cfg.write_text(yaml.safe_dump(nb201_config(budget=4)))
     assert main(["nas", str(cfg), "--agent", "{kind: random}", "--seed", "3", "--out", str(tmp_path / "o"),

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from llm_agents.errors import ReplayError
 from llm_agents.task import Objective
 
 from h2h.search_config import prompt_context
@@ -121,6 +122,8 @@ def ask_agent(agent: Any, space: Space, objectives: Sequence[Objective], n: int,
         task = Task(space=description, objectives=tuple(objectives), history=list(history), n=n,
                     template=TEMPLATE, context=dict(context or {}))
         proposal = agent.propose(task)
+    except ReplayError:  # a strict replay that diverged: the user asked for an error
+        raise
     except Exception as e:  # noqa: BLE001 -- any agent failure falls back to random designs
         answer.problems = f"agent failed: {type(e).__name__}: {' '.join(str(e).split())[:300]}"
         return answer
