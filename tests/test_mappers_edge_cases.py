@@ -147,3 +147,10 @@ def test_cli_rejects_a_negative_seed(tmp_path):
                          "hetero4_mid", "--json"], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     assert issubclass(MappingError, H2HError)
+
+
+def test_cpsat_extras_do_not_hide_the_objective_name():
+    r = _map(chain2(), "hetero4_mid", "cpsat")
+    d = r.to_dict()
+    assert d["objective"] == "latency" and d["mapper"] == "cpsat"
+    assert d["objective_value"] == pytest.approx(r.latency_s, rel=1e-5)

@@ -180,7 +180,7 @@ class MapResult:
     def to_dict(self, *, schedule: bool = False) -> dict[str, Any]:
         out = {"mapper": self.mapper, "objective": self.objective, "runtime_s": self.runtime_s}
         out.update(self.evaluation.to_dict(schedule=schedule))
-        out.update(self.extras)
+        out.update({k: v for k, v in self.extras.items() if k not in out})   # extras never hide a field
         return out
 
 

@@ -647,13 +647,13 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         obj = solver.ObjectiveValue() * scale
         bound = solver.BestObjectiveBound() * scale
-        extras.update({f"objective_{unit}": obj, f"bound_{unit}": bound, "objective": obj, "bound": bound,
+        extras.update({f"objective_{unit}": obj, f"bound_{unit}": bound, "objective_value": obj, "bound": bound,
                        "gap": (obj - bound) / obj if obj > 0 else 0.0})
         sol = model.solution(solver)
         return Solution(sol.assign, sol.resident, sol.order, extras)
     if status == cp_model.INFEASIBLE:
         raise MappingError("the CP-SAT model is infeasible (a bug: the h2h mapping should satisfy it)",
                            item="cpsat")
-    extras.update({"objective": None, "bound": max(solver.BestObjectiveBound(), lower) * scale, "gap": None,
+    extras.update({"objective_value": None, "bound": max(solver.BestObjectiveBound(), lower) * scale, "gap": None,
                    "note": "no solution within the time limit; returning the h2h warm start"})
     return Solution(warm.assign, warm.resident, warm.order, extras)
