@@ -74,8 +74,13 @@ def parse_config(config: Mapping[str, Any] | str | None) -> dict[str, Any]:
         import yaml  # only the CLI path needs it
 
         text = config.strip()
-        if text.endswith((".yaml", ".yml", ".json")) and Path(text).is_file():
-            text = Path(text).read_text(encoding="utf-8")
+        if text.endswith((".yaml", ".yml", ".json")) and "\n" not in text and " " not in text:
+            if not Path(text).is_file():
+                raise AgentConfigError("no such agent config file", file=text)
+            try:
+                text = Path(text).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                raise AgentConfigError(f"cannot read the agent config: {e}", file=text) from None
         try:
             loaded = yaml.safe_load(text) if text else None
         except yaml.YAMLError as e:

@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from workloads.errors import H2HError
 
@@ -27,8 +28,20 @@ def _agent_errors() -> tuple[type[BaseException], ...]:
     return (AgentError,)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line too (``h2h map: error: ...``), with where to look for help."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"h2h: error: {self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings as one ``h2h: warning:`` line, not Python's two-line format with source."""
+    print(f"h2h: warning: {message}", file=sys.stderr if file is None else file)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="h2h",
         description="Map multi-modal multi-task DNNs onto heterogeneous accelerators, "
         "and co-design networks and hardware.",
@@ -49,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import warnings
+
+    warnings.showwarning = _warning_line
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
