@@ -10,15 +10,28 @@ expresses those with their own directive sets, so a spec names one dataflow per 
 ``dataflow`` for convolutions, ``dsconv_dataflow`` for depthwise layers (default the ``dw`` preset)
 and ``gemm_dataflow`` for GEMM/matmul (default ``gemm_mp``). Each may be a preset name or a path to a
 ``.m`` file.
+
+Sanity bounds (so that absurd sizes are an error naming the field, not an int64 overflow in the
+analysis; no real accelerator comes close): ``num_pes`` and ``hop_latency_cycles`` at most
+2**31 - 1, the byte sizes (``l1_bytes``, ``l2_bytes``, ``dram_capacity_bytes``) at most 2**50
+(1 PiB). NaN is rejected everywhere; infinity only where it means an ideal resource (the rates
+``noc_bw``, ``offchip_bw``, ``clock_ghz``, ``dram_bandwidth_gbps``).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 from typing import Any
 
 from .errors import CostModelError
 
 _INT_FIELDS = ("num_pes", "l1_bytes", "l2_bytes", "hop_latency_cycles", "dram_capacity_bytes")
+MAX_COUNT = 2**31 - 1
+MAX_BYTES = 2**50
+_MAXIMA = {"num_pes": (MAX_COUNT, "2**31 - 1"), "hop_latency_cycles": (MAX_COUNT, "2**31 - 1"),
+           "l1_bytes": (MAX_BYTES, "2**50"), "l2_bytes": (MAX_BYTES, "2**50"),
+           "dram_capacity_bytes": (MAX_BYTES, "2**50")}
+_MAY_BE_INFINITE = ("noc_bw", "offchip_bw", "clock_ghz", "dram_bandwidth_gbps")
 _POSITIVE = ("num_pes", "l1_bytes", "l2_bytes", "noc_bw", "offchip_bw", "clock_ghz",
              "dram_bandwidth_gbps")
 
@@ -56,6 +69,12 @@ class AcceleratorSpec:
                 continue
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise CostModelError(f"'{f.name}' must be a number, got {v!r}", item=item)
+            if math.isnan(v) or (math.isinf(v) and f.name not in _MAY_BE_INFINITE):
+                raise CostModelError(f"'{f.name}' must be a finite number, got {v!r}", item=item)
+            if f.name in _MAXIMA and v > _MAXIMA[f.name][0]:
+                bound, text = _MAXIMA[f.name]
+                raise CostModelError(f"'{f.name}' must be at most {text} = {bound}, got {v!r}",
+                                     item=item)
             if f.name in _INT_FIELDS:
                 if v != int(v):
                     raise CostModelError(f"'{f.name}' must be an integer, got {v!r}", item=item)

@@ -344,16 +344,19 @@ def load_library(path: str | Path) -> dict[str, Dataflow]:
     """All dataflows of a ``.m`` file."""
     p = Path(path)
     try:
-        text = p.read_text()
+        text = p.read_text(encoding="utf-8")
     except OSError as e:
         raise DataflowError(f"cannot read dataflow file: {e.strerror}", file=str(p)) from None
+    except UnicodeDecodeError as e:
+        raise DataflowError(f"expected a UTF-8 text .m file, found binary data (byte {e.start})",
+                            file=str(p)) from None
     return parse_library(text, file=str(p), default_name=p.stem)
 
 
 @lru_cache(maxsize=1)
 def presets() -> dict[str, Dataflow]:
     """The shipped dataflows (kcp_ws, yxp_os, rs, xp_ws, dw, gemm_mp, gemm_np)."""
-    text = resources.files("costmodels.presets").joinpath(PRESET_FILE).read_text()
+    text = resources.files("costmodels.presets").joinpath(PRESET_FILE).read_text(encoding="utf-8")
     return parse_library(text, file=f"costmodels/presets/{PRESET_FILE}")
 
 

@@ -27,6 +27,7 @@ the host, or the system is rejected.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ from workloads.errors import H2HError
 
 from .data import EXAMPLES_DIR
 from .errors import SystemError_
+from .yaml_loader import load_yaml_text, read_text_file
 
 KINDS = ("bus", "crossbar", "links")
 _BUS_HUB = "__bus__"
@@ -69,13 +71,18 @@ class HostMemory:
 
 
 def _number(data: dict, key: str, item: str, file: str | None, *, default: Any = None,
-            positive: bool = False) -> float:
+            positive: bool = False, may_be_infinite: bool = False) -> float:
+    """A link number: NaN is never accepted, infinity only where it means an ideal link
+    (``may_be_infinite``, bandwidth); an infinite latency or energy would make every result inf."""
     v = data.get(key, default)
     if v is None:
         raise SystemError_(f"missing key '{key}'", file=file, item=item)
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 or (positive and v <= 0):
+    if (isinstance(v, bool) or not isinstance(v, (int, float)) or math.isnan(v) or v < 0
+            or (positive and v <= 0)):
         raise SystemError_(f"'{key}' must be a number {'>' if positive else '>='} 0, got {v!r}",
                            file=file, item=item)
+    if math.isinf(v) and not may_be_infinite:
+        raise SystemError_(f"'{key}' must be a finite number, got {v!r}", file=file, item=item)
     return float(v)
 
 
@@ -129,7 +136,8 @@ class Interconnect:
                 raise SystemError_(f"unknown key(s) {unknown} for a {kind}; expected {sorted(allowed)}",
                                    file=file, item=item)
             return cls.build(kind, nodes,
-                             bandwidth_gbps=_number(data, "bandwidth_gbps", item, file, positive=True),
+                             bandwidth_gbps=_number(data, "bandwidth_gbps", item, file, positive=True,
+                                                    may_be_infinite=True),
                              latency_s=_latency_s(data, item, file),
                              pj_per_byte=_number(data, "pj_per_byte", item, file,
                                                  default=technology.pj_per_link_byte))
@@ -169,7 +177,7 @@ class Interconnect:
                 raise SystemError_(f"duplicate link name '{name}'", file=file, item=li)
             seen_names.add(name)
             links.append(Link(name, (between[0], between[1]),
-                              _number(d, "bandwidth_gbps", li, file, positive=True),
+                              _number(d, "bandwidth_gbps", li, file, positive=True, may_be_infinite=True),
                               _latency_s(d, li, file),
                               _number(d, "pj_per_byte", li, file, default=technology.pj_per_link_byte)))
         return cls("links", tuple(links))
@@ -393,12 +401,6 @@ def load_system(path: str | Path) -> System:
     if not p.is_file():
         raise SystemError_(f"no such system file {builtin_systems_hint()}", file=file)
     file = str(p) if p != Path(path) else file
-    try:
-        data = yaml.safe_load(p.read_text())
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise SystemError_(f"not valid YAML{where}: {getattr(e, 'problem', e)}", file=file) from None
-    except UnicodeDecodeError:
-        raise SystemError_("not a text file", file=file) from None
+    text = read_text_file(p, what="system file", error=SystemError_)
+    data = load_yaml_text(text, source=file, error=SystemError_)
     return System.from_dict(data, file=file)

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError
+from .errors import ConfigError, H2HError
 
 
 class LocatedDict(dict):
@@ -91,12 +91,26 @@ _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
                                 _LocatingLoader.construct_sequence)
 
 
-def load_yaml_text(text: str, *, source: str = "<string>") -> Any:
-    """Parse one YAML document with line tracking; malformed YAML is a located ConfigError."""
+def load_yaml_text(text: str, *, source: str = "<string>",
+                   error: type[H2HError] = ConfigError) -> Any:
+    """Parse one YAML document with line tracking; malformed YAML (also: duplicate keys, nesting
+    too deep for Python's recursion limit) is a located ``error`` (ConfigError by default)."""
+    try:
+        return _load_yaml_text(text, source)
+    except ConfigError as e:
+        if error is ConfigError:
+            raise
+        raise error(e.message, file=e.file, item=e.item) from None
+
+
+def _load_yaml_text(text: str, source: str) -> Any:
     loader = _LocatingLoader(text)
     loader.source = source
     try:
         data = loader.get_single_data()  # None for an empty document
+    except RecursionError:
+        raise ConfigError("malformed YAML: nested too deeply", file=f"{source}:1",
+                          item="document") from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -111,23 +125,27 @@ def load_yaml_text(text: str, *, source: str = "<string>") -> Any:
     return data
 
 
-def read_text_file(path: str | Path, *, what: str = "file") -> str:
-    """Read a UTF-8 text file, rejecting missing, binary and empty files with a located error."""
+def read_text_file(path: str | Path, *, what: str = "file",
+                   error: type[H2HError] = ConfigError) -> str:
+    """Read a UTF-8 text file, rejecting missing, binary and empty files with a located ``error``."""
     p = Path(path)
     if not p.exists():
-        raise ConfigError(f"{what} not found", file=str(p))
+        raise error(f"{what} not found", file=str(p))
     if not p.is_file():
-        raise ConfigError(f"{what} is not a regular file", file=str(p))
-    raw = p.read_bytes()
+        raise error(f"{what} is not a regular file", file=str(p))
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise error(f"cannot read {what}: {e.strerror}", file=str(p)) from None
     if b"\x00" in raw[:8192]:
-        raise ConfigError(f"expected a YAML text {what}, found binary data", file=f"{p}:1",
-                          item="document")
+        raise error(f"expected a YAML text {what}, found binary data", file=f"{p}:1",
+                    item="document")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise ConfigError(f"expected a UTF-8 text {what}, found binary data", file=f"{p}:{line}",
-                          item="document") from None
+        raise error(f"expected a UTF-8 text {what}, found binary data", file=f"{p}:{line}",
+                    item="document") from None
     return text
 
 

@@ -45,14 +45,25 @@ def read_recording(path: str | Path) -> list[dict[str, Any]]:
     path = Path(path)
     if not path.is_file():
         raise AgentConfigError("no such recording", file=str(path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        line = path.read_bytes()[:e.start].count(b"\n") + 1
+        raise AgentConfigError("expected a UTF-8 text JSONL recording, found binary data", file=str(path),
+                               item=f"line {line}") from None
+    except OSError as e:
+        raise AgentConfigError(f"cannot read the recording: {e.strerror}", file=str(path)) from None
     records = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
             raise AgentConfigError(f"not JSON: {e.msg}", file=str(path), item=f"line {lineno}") from None
+        except RecursionError:
+            raise AgentConfigError("not JSON: nested too deeply", file=str(path),
+                                   item=f"line {lineno}") from None
         if (not isinstance(record, dict) or record.get("version") != FORMAT_VERSION
                 or not isinstance(record.get("proposal"), dict)):
             raise AgentConfigError(f"expected a version-{FORMAT_VERSION} record with a 'proposal'",

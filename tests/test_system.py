@@ -96,7 +96,7 @@ def test_crossbar_has_a_link_per_pair(tmp_path):
                      "{kind: links, links: [{between: [host, a0], bandwidth_gbps: 1}, "
                      "{between: [a0, host], bandwidth_gbps: 1}, {between: [a0, a1], bandwidth_gbps: 1}]}"),
      "second link"),
-    ("accelerators: [\n", "not valid YAML"),
+    ("accelerators: [\n", "malformed YAML"),
 ])
 def test_bad_systems_are_one_line_errors_naming_the_file(tmp_path, text, match):
     p = write(tmp_path, text)

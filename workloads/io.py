@@ -68,6 +68,8 @@ def parse_yaml(text: str, *, file: str) -> Any:
     """``yaml.safe_load`` (no duplicate keys) with errors as one-line WorkloadErrors with the line."""
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except RecursionError:
+        raise WorkloadError("malformed YAML: nested too deeply", file=file, item="document") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML"
@@ -75,12 +77,31 @@ def parse_yaml(text: str, *, file: str) -> Any:
         raise WorkloadError(f"malformed YAML: {_one_line(problem)}", file=file, item=where) from None
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict:
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
 def parse_json(text: str, *, file: str) -> Any:
+    """``json.loads`` that refuses duplicate keys (as :func:`parse_yaml` does), with one-line errors."""
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_unique_pairs)
     except json.JSONDecodeError as e:
         raise WorkloadError(f"malformed JSON: {e.msg}", file=file,
                             item=f"line {e.lineno}, column {e.colno}") from None
+    except _DuplicateKey as e:
+        raise WorkloadError(f"malformed JSON: duplicate key {e.args[0]!r}", file=file,
+                            item="document") from None
+    except RecursionError:
+        raise WorkloadError("malformed JSON: nested too deeply", file=file, item="document") from None
 
 
 def _check_edges(data: Any, file: str) -> None:

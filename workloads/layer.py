@@ -48,6 +48,14 @@ MATRIX_OPS = frozenset({Op.GEMM, Op.MATMUL})
 MAC_OPS = frozenset({Op.CONV2D, Op.DWCONV, Op.GEMM, Op.MATMUL})
 SHAPE_OPS = frozenset({Op.ADD, Op.MUL, Op.CONCAT, Op.NORM, Op.ACT, Op.RESHAPE, Op.PASSTHROUGH})
 
+# Sanity bounds, checked when a layer is made, so that absurd sizes are a WorkloadError naming the
+# field instead of an overflow deep in the (int64, numpy) cost model. No real network comes close:
+# every integer field (a size, kernel, stride, padding, batch, ...) is at most 2**31 - 1, and a
+# layer's MACs and each of its tensors (elements, and bytes) at most 2**48 (2.8e14; the largest
+# GPT-3 layer over 2048 tokens is 1.2e12 MACs), which leaves the cost model's int64 products room.
+MAX_DIM = 2**31 - 1
+MAX_LAYER_ELEMENTS = 2**48
+
 
 def _pair(value: Any, name: str, layer: str) -> tuple[int, int]:
     if isinstance(value, int):
@@ -121,6 +129,7 @@ class Layer:
             if not cond:
                 raise WorkloadError(msg, item=item)
 
+        self._check_bounds(need)
         need(self.elem_bytes >= 1, f"elem_bytes must be >= 1, got {self.elem_bytes}")
         need(self.batch >= 1, f"batch must be >= 1, got {self.batch}")
         op = self.op
@@ -148,6 +157,21 @@ class Layer:
             need(len(self.shape) >= 1 and all(s >= 1 for s in self.shape),
                  f"{op} needs an output 'shape' of positive sizes, got {list(self.shape)}")
             need(self.num_inputs >= 1, "num_inputs must be >= 1")
+        for what in ("macs", "input_elements", "output_elements", "weight_elements", "input_bytes",
+                     "output_bytes", "weight_bytes"):
+            value = getattr(self, what)
+            need(value <= MAX_LAYER_ELEMENTS,
+                 f"{what} = {value} exceeds the sane maximum of 2**48 per layer")
+
+    def _check_bounds(self, need: Any) -> None:
+        """Every integer field at most MAX_DIM (before anything multiplies them)."""
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if f.name in ("name", "op", "model", "attrs"):
+                continue
+            for x in (v if isinstance(v, tuple) else (v,)):
+                need(not isinstance(x, int) or x <= MAX_DIM,
+                     f"'{f.name}' must be at most 2**31 - 1 = {MAX_DIM}, got {x}")
 
     # ---- geometry -------------------------------------------------------------------------------
     @property

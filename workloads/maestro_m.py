@@ -42,7 +42,7 @@ from pathlib import Path
 
 from .errors import H2HWarning, WorkloadError
 from .graph import Workload
-from .layer import Layer, Op
+from .layer import MAX_DIM, Layer, Op
 
 TYPES = ("CONV", "DSCONV", "GEMM")
 CONV_DIMS = ("N", "K", "C", "R", "S", "Y", "X")
@@ -214,6 +214,11 @@ def _to_layer(name: str, ltype: str, stride: dict, dims: dict, dataflow: str | N
     if missing:
         raise WorkloadError(f"{ltype} needs dimensions {', '.join(required)}; missing {', '.join(missing)}",
                             file=file, item=item)
+    for group, values in (("dimension", dims), ("stride", stride)):
+        for d, v in values.items():
+            if v > MAX_DIM:
+                raise WorkloadError(f"{group} {d} must be at most 2**31 - 1 = {MAX_DIM}, got {v}",
+                                    file=file, item=item)
     attrs = ((DATAFLOW_ATTR, dataflow),) if dataflow else ()
     try:
         if ltype == "GEMM":

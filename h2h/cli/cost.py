@@ -42,10 +42,17 @@ def _row_label(df, i: int) -> str:
     return ", ".join(parts)
 
 
-def _check_rows(df) -> "list[str | None]":
-    """Per-row problems with the input fields (None when the row is well formed)."""
+def _check_rows(df, text) -> "list[str | None]":
+    """Per-row problems with the input fields (None when the row is well formed); ``df`` holds the
+    numbers, ``text`` the fields as written (quoted in the messages)."""
+    import math
+
     import numpy as np
 
+    from costmodels.accelerator import MAX_BYTES
+    from workloads.layer import MAX_DIM, MAX_LAYER_ELEMENTS
+
+    maxima = {"l1_size": (MAX_BYTES, "2**50"), "l2_size": (MAX_BYTES, "2**50")}
     problems: list[str | None] = [None] * len(df)
     for i in range(len(df)):
         kind = str(df["type"].iloc[i]).strip().upper()
@@ -54,9 +61,9 @@ def _check_rows(df) -> "list[str | None]":
             continue
         fields = (GEMM_FIELDS if kind == "GEMM" else CONV_FIELDS) + ("num_pes",)
         for f in fields + ("noc_bw", "offchip_bw") + tuple(k for k in OPTIONAL_HW if k in df):
-            raw = df[f].iloc[i] if f in df else None
+            raw = text[f].iloc[i] if f in text else None
             try:
-                v = float(raw)
+                v = float(df[f].iloc[i])
             except (TypeError, ValueError):
                 v = float("nan")
             integer = f in fields or f in ("l1_size", "l2_size", "hop_latency")
@@ -64,7 +71,50 @@ def _check_rows(df) -> "list[str | None]":
                 what = "a positive integer" if integer else "a positive number"
                 problems[i] = f"field '{f}' must be {what}, got '{'' if raw is None else raw}'"
                 break
+            bound = maxima.get(f, (MAX_DIM, "2**31 - 1") if integer else None)
+            if bound and v > bound[0]:
+                problems[i] = f"field '{f}' must be at most {bound[1]} = {bound[0]}, got '{raw}'"
+                break
+        if problems[i] is None:
+            dims = math.prod(int(df[f].iloc[i]) for f in fields if f not in ("stride_x", "stride_y",
+                                                                                 "num_pes"))
+            if dims > MAX_LAYER_ELEMENTS:
+                problems[i] = (f"the product of the layer's dimensions ({dims}) exceeds the sane "
+                               f"maximum of 2**48")
     return problems
+
+
+def _read_rows(path: str) -> "tuple[object, list[str | None]]":
+    """The CSV as a frame of stripped strings, and per row a problem with its number of fields.
+
+    Read with the csv module, not pandas, so that a row with extra trailing fields is that row's
+    error (pandas would silently shift it into an index) and a repeated column is named.
+    """
+    import csv
+
+    import pandas as pd
+
+    from workloads.errors import H2HError
+
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            rows = [r for r in csv.reader(f, skipinitialspace=True) if r]
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise H2HError(f"cannot read CSV: {' '.join(str(e).split())}", file=path) from None
+    if not rows:
+        raise H2HError("cannot read CSV: the file is empty; expected a header row", file=path)
+    header = [c.strip() for c in rows[0]]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        raise H2HError(f"column(s) {', '.join(repeated)} given more than once; expected each once",
+                       file=path, item="header")
+    width = len(header)
+    problems: list[str | None] = [None] * (len(rows) - 1)
+    for i, r in enumerate(rows[1:]):
+        if len(r) != width:
+            problems[i] = f"has {len(r)} fields, expected {width} as in the header"
+    body = [[v.strip() for v in (r + [""] * width)[:width]] for r in rows[1:]]
+    return pd.DataFrame(body, columns=header, dtype=str), problems
 
 
 def _predict(args: argparse.Namespace) -> int:
@@ -73,18 +123,21 @@ def _predict(args: argparse.Namespace) -> int:
 
     from costmodels.dataflow import load_library, presets
     from costmodels.errors import CostModelError
-    from costmodels.maestro import ACCESS_COLUMNS, RESULT_COLUMNS, Hardware, LayerBatch, analyze_batch
+    from costmodels.maestro import (
+        ACCESS_COLUMNS,
+        RESULT_COLUMNS,
+        Hardware,
+        LayerBatch,
+        analyze_batch,
+    )
     from workloads.errors import H2HError
 
-    try:
-        raw = pd.read_csv(args.input, skipinitialspace=True, dtype=str, keep_default_na=False)
-    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
-        raise H2HError(f"cannot read CSV: {e}", file=args.input) from None
-    raw.columns = [c.strip() for c in raw.columns]
+    raw, shape_errors = _read_rows(args.input)
     df = raw.copy()
-    for c in CONV_FIELDS + GEMM_FIELDS + ("num_pes", "noc_bw", "offchip_bw") + tuple(OPTIONAL_HW):
+    for c in dict.fromkeys(CONV_FIELDS + GEMM_FIELDS + ("num_pes", "noc_bw", "offchip_bw")
+                           + tuple(OPTIONAL_HW)):
         if c in df:
-            df[c] = pd.to_numeric(df[c].astype(str).map(str.strip), errors="coerce")
+            df[c] = pd.to_numeric(df[c].map(str.strip), errors="coerce")
     missing = [c for c in REQUIRED if c not in df]
     if missing:
         raise H2HError(f"missing column(s) {', '.join(missing)}; expected at least "
@@ -93,7 +146,7 @@ def _predict(args: argparse.Namespace) -> int:
     for path in args.dataflows:
         library.update(load_library(path))
 
-    errors = _check_rows(df)
+    errors = [bad or problem for bad, problem in zip(shape_errors, _check_rows(df, raw))]
     names = df["dataflow"].astype(str).str.strip()
     for i, name in enumerate(names):
         if errors[i] is None and name not in library:
