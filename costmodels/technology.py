@@ -19,6 +19,8 @@ Defaults and where they come from (8-bit data, the ``Layer.elem_bytes`` default)
 """
 from __future__ import annotations
 
+import math
+
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -38,8 +40,10 @@ class Technology:
     def __post_init__(self) -> None:
         for f in fields(self):
             v = getattr(self, f.name)
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
-                raise CostModelError(f"'{f.name}' must be a number >= 0, got {v!r}", item="technology")
+            if (isinstance(v, bool) or not isinstance(v, (int, float)) or math.isnan(v) or v < 0
+                    or math.isinf(v)):
+                raise CostModelError(f"'{f.name}' must be a finite number >= 0, got {v!r}",
+                                     item="technology")
             object.__setattr__(self, f.name, float(v))
 
     @property

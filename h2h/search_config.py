@@ -156,6 +156,23 @@ def agent_config_from(raw: Any, seed: int, file: str | None) -> dict[str, Any]:
     return conf
 
 
+# map_options keys that map_workload itself takes; the rest go to the mapper
+MAP_CALL_KEYS = frozenset({"seed", "time_limit_s", "objective"})
+
+
+def check_map_options(cfg: Any, mappers: Sequence[str], map_options: Mapping[str, Any]) -> None:
+    """Every option in ``map_options`` is one each of the space's mappers takes (every candidate is
+    mapped with all of them), found out before the search spends its budget."""
+    from .errors import MappingError
+    from .mappers.base import check_options
+
+    for name in mappers:
+        try:
+            check_options(name, {k: v for k, v in map_options.items() if k not in MAP_CALL_KEYS})
+        except MappingError as e:
+            raise cfg.error("map_options", f"{e.item}: {e.message}") from None
+
+
 def read_common(cfg: Section, *, budget: int | None, seed: int | None, agent: Any,
                 out: str | Path | None, default_budget: int,
                 default_objectives: tuple[str, ...]) -> dict[str, Any]:
@@ -171,6 +188,7 @@ def read_common(cfg: Section, *, budget: int | None, seed: int | None, agent: An
     map_options = dict(cfg.take("map_options", dict, default={}))
     out_path = override(cfg, "out", None if out is None else str(out), str, None)  # relative to the cwd
     space = Space.from_config(cfg.section("space", required=True))
+    check_map_options(cfg, space.mappers, map_options)
     evaluator, evaluator_config = evaluator_from_config(cfg.section("evaluator"))
     objectives = objectives_from_config(cfg, evaluator, default_objectives)
     metric_bounds = metric_bounds_from_config(cfg, evaluator)

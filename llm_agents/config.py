@@ -85,6 +85,8 @@ def parse_config(config: Mapping[str, Any] | str | None) -> dict[str, Any]:
             loaded = yaml.safe_load(text) if text else None
         except yaml.YAMLError as e:
             raise AgentConfigError(f"not valid YAML or JSON: {str(e).splitlines()[0]}", item="agent config") from None
+        except RecursionError:
+            raise AgentConfigError("not valid YAML or JSON: nested too deeply", item="agent config") from None
         config = {"kind": loaded} if isinstance(loaded, str) else loaded
         if config is None:
             return {"kind": "heuristic"}

@@ -259,3 +259,28 @@ def test_valid_systems_still_load_the_same(tmp_path):
     s.save(p)
     assert load_system(p) == s
     assert os.path.basename(s.source) == "hetero4_mid.yaml"
+
+
+def test_technology_numbers_must_be_finite():
+    import math
+
+    import pytest
+
+    from costmodels.errors import CostModelError
+    from costmodels.technology import Technology
+
+    for bad in (math.nan, math.inf):
+        with pytest.raises(CostModelError, match="must be a finite number >= 0"):
+            Technology(pj_per_mac=bad)
+
+
+def test_deeply_nested_mapping_and_agent_files_are_one_line(tmp_path, capsys):
+    from h2h.cli import main
+
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("[" * 5000 + "]" * 5000)
+    assert main(["map", "--workload", "casia_surf", "--system", "hetero4_mid", "--mapping", str(deep)]) == 2
+    assert capsys.readouterr().err.strip() == f"h2h: error: {deep}: not valid JSON/YAML: nested too deeply"
+    cfg = Path(__file__).resolve().parents[1] / "examples" / "flnas_nb201.yaml"
+    assert main(["nas", str(cfg), "--agent", str(deep), "--out", str(tmp_path / "o")]) == 2
+    assert "nested too deeply" in capsys.readouterr().err

@@ -145,6 +145,8 @@ def test_missing_table_rows_are_reported_and_the_run_continues(tmp_path):
     ({"evaluator": {"kind": "table", "dataset": "mnist"}}, "evaluator"),
     ({"space": {"architecture": {"family": "nb201", "ops": ["conv_9x9"]}, "hardware": {"system": str(SYSTEM)}}},
      "unknown option 'conv_9x9'"),
+    ({"map_options": {"bogus": 1}}, "map_options: bogus: not an option of mapper 'h2h'; expected one of: steps"),
+    ({"map_options": {"restarts": 2, "seed": 1}, "budget": -1}, "budget"),   # known options pass
 ])
 def test_bad_config_is_refused_before_any_work(over, match):
     with pytest.raises(ConfigError, match=match):

@@ -136,17 +136,13 @@ def check_map_files(run: RunSpec, cache: dict) -> None:
 
 
 def check_map(run: RunSpec, cache: dict) -> None:
-    mappers = optional_api("h2h.mappers", "MAPPERS", "map")
-    name = run.params["mapper"]
-    if name not in mappers:
-        raise _origin(run, "mapper").error(f"unknown mapper '{name}'; expected one of: {', '.join(mappers)}")
-    params = list(inspect.signature(mappers[name]).parameters.values())[1:]  # after the problem
-    if not any(p.kind is p.VAR_KEYWORD for p in params):
-        known = [p.name for p in params if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)]
-        for key in run.params.get("options") or {}:
-            if key not in known:
-                raise _origin(run, "options").error(
-                    f"mapper '{name}' has no option '{key}'; expected one of: {', '.join(known) or 'none'}")
+    """The mapper and its options, by the same rule ``h2h.map`` applies."""
+    check_options = optional_api("h2h.mappers.base", "check_options", "map")
+    try:
+        check_options(run.params["mapper"], run.params.get("options") or {})
+    except H2HError as e:
+        where = "mapper" if e.item == "mapper" else "options"
+        raise _origin(run, where).error(e.message if where == "mapper" else f"{e.item}: {e.message}") from None
 
 
 def run_map(run: RunSpec, run_dir: Path) -> dict[str, Any]:

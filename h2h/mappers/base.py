@@ -287,6 +287,8 @@ def read_mapping_file(path: str | Path) -> Mapping:
         data = json.loads(p.read_text()) if p.suffix == ".json" else yaml.safe_load(p.read_text())
     except (ValueError, yaml.YAMLError) as e:
         raise MappingError(f"not valid JSON/YAML: {e}".splitlines()[0], file=str(path)) from None
+    except RecursionError:
+        raise MappingError("not valid JSON/YAML: nested too deeply", file=str(path)) from None
     if isinstance(data, MappingABC) and "mapping" in data and "assignment" not in data:
         data = {"assignment": data["mapping"], "order": data.get("order"), "resident": data.get("resident")}
     if isinstance(data, MappingABC) and "assignment" not in data:
