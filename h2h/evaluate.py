@@ -6,8 +6,6 @@ Searches that evaluate many mappings should hold a ``Scheduler`` and call ``eval
 """
 from __future__ import annotations
 
-import sys
-import types
 from collections import OrderedDict
 from collections.abc import Mapping as MappingABC
 from typing import Any
@@ -15,6 +13,7 @@ from typing import Any
 from costmodels.cost_table import CostTable
 from workloads.graph import Workload
 
+from .callable_module import make_callable
 from .schedule import EvalResult, Mapping
 from .scheduler import Scheduler
 from .system import System
@@ -49,16 +48,8 @@ def evaluate(workload: Workload, system: System, mapping: Mapping | MappingABC[s
     m = Mapping.coerce(mapping)
     if order is not None or resident is not None:
         m = Mapping(m.assignment, order if order is not None else m.order,
-                    frozenset(resident) if resident is not None else m.resident)
+                    resident if resident is not None else m.resident)
     return get_scheduler(workload, system, cost_table).evaluate(m)
 
 
-class _CallableModule(types.ModuleType):
-    """``h2h.evaluate`` names both this module and the function: once the module has been imported,
-    Python binds the package attribute to the module, so the module forwards calls to the function."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> EvalResult:
-        return evaluate(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, evaluate)

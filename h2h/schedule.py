@@ -40,8 +40,8 @@ class Mapping:
                                        item=f"order of '{acc}'")
                 order[str(acc)] = tuple(str(x) for x in seq)
             object.__setattr__(self, "order", order)
-        if isinstance(self.resident, str):
-            raise MappingError("'resident' is a collection of layer names, not one string")
+        if isinstance(self.resident, str) or not hasattr(self.resident, "__iter__"):
+            raise MappingError(f"'resident' is a list of layer names, got {self.resident!r}", item="resident")
         object.__setattr__(self, "resident", frozenset(str(x) for x in self.resident))
 
     @classmethod
@@ -60,7 +60,11 @@ class Mapping:
     def from_dict(cls, data: Any) -> "Mapping":
         if not isinstance(data, MappingABC) or "assignment" not in data:
             raise MappingError("a mapping record needs 'assignment' (and optional order, resident)")
-        return cls(data["assignment"], data.get("order"), frozenset(data.get("resident") or ()))
+        unknown = sorted(set(map(str, data)) - {"assignment", "order", "resident"})
+        if unknown:
+            raise MappingError(f"unknown key(s) {unknown} in a mapping record; expected assignment, order, "
+                               "resident")
+        return cls(data["assignment"], data.get("order"), data.get("resident") or ())
 
 
 @dataclass(frozen=True)

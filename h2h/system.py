@@ -396,6 +396,9 @@ def builtin_systems_hint() -> str:
 def load_system(path: str | Path) -> System:
     """Read a system YAML file (see the module docstring for the format), or a built-in system by
     name (:func:`system_names`)."""
+    if not isinstance(path, (str, Path)):
+        raise SystemError_(f"expected a system YAML path or a built-in name ({', '.join(system_names())}), "
+                           f"got {type(path).__name__}")
     file = str(path)
     p = system_path(path)
     if not p.is_file():

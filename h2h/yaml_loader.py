@@ -9,10 +9,13 @@ of the form ``FILE:LINE: key 'x': expected ...``.
 """
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 from typing import Any
 
 import yaml
+from workloads.io import DepthLimitedLoader
 
 from .errors import ConfigError, H2HError
 
@@ -50,7 +53,7 @@ class LocatedList(list):
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
-class _LocatingLoader(yaml.SafeLoader):
+class _LocatingLoader(DepthLimitedLoader):
     """SafeLoader that builds located containers and refuses duplicate keys."""
 
     source: str = "<string>"
@@ -128,6 +131,8 @@ def _load_yaml_text(text: str, source: str) -> Any:
 def read_text_file(path: str | Path, *, what: str = "file",
                    error: type[H2HError] = ConfigError) -> str:
     """Read a UTF-8 text file, rejecting missing, binary and empty files with a located ``error``."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise error(f"expected the path of a {what}, got {type(path).__name__} {path!r}"[:200])
     p = Path(path)
     if not p.exists():
         raise error(f"{what} not found", file=str(p))

@@ -284,3 +284,35 @@ def test_deeply_nested_mapping_and_agent_files_are_one_line(tmp_path, capsys):
     cfg = Path(__file__).resolve().parents[1] / "examples" / "flnas_nb201.yaml"
     assert main(["nas", str(cfg), "--agent", str(deep), "--out", str(tmp_path / "o")]) == 2
     assert "nested too deeply" in capsys.readouterr().err
+
+
+def test_python_api_arguments_of_the_wrong_type_are_h2h_errors():
+    import h2h
+
+    w = h2h.load_workload(str(Path(__file__).resolve().parents[1] / "examples" / "workloads" / "two_modality.yaml"))
+    system = h2h.load_system("hetero4_mid")
+    calls = {
+        "load_system(123)": lambda: h2h.load_system(123),
+        "map(w, None)": lambda: h2h.map(w, None),
+        "codesign(123)": lambda: h2h.codesign(123),
+        "nas(None)": lambda: h2h.nas(None),
+        "run_batch(123)": lambda: h2h.run_batch(123),
+        "run_batch(workers='2')": lambda: h2h.run_batch("examples/quickstart.yaml", workers="2"),
+        "evaluate(resident=5)": lambda: h2h.evaluate(w, system, {n.name: "eyeriss" for n in w.layers}, resident=5),
+    }
+    for name, call in calls.items():
+        with pytest.raises(h2h.H2HError) as info:
+            call()
+        assert "\n" not in str(info.value), name
+    # a system given as plain data is taken as such
+    assert h2h.map(w, system.to_dict()).latency_s == h2h.map(w, system).latency_s
+
+
+def test_mapping_records_reject_unknown_keys_and_a_string_of_resident_layers(tmp_path):
+    from h2h.errors import MappingError
+    from h2h.schedule import Mapping
+
+    with pytest.raises(MappingError, match=r"unknown key\(s\) \['bogus'\] in a mapping record"):
+        Mapping.from_dict({"assignment": {"a": "x"}, "bogus": 1})
+    with pytest.raises(MappingError, match="'resident' is a list of layer names, got 'fc'"):
+        Mapping.from_dict({"assignment": {"fc": "x"}, "resident": "fc"})

@@ -377,3 +377,17 @@ def test_a_fixed_workload_co_designs_the_hardware_only(tmp_path, capsys):
     assert cli(["codesign", str(config), "--quiet"]) == 2
     err = capsys.readouterr().err.strip()
     assert "workload" in err and "nope.yaml" in err and len(err.splitlines()) == 1
+
+
+def test_h2h_codesign_stays_callable_once_its_package_is_imported(tmp_path):
+    """`h2h codesign` (the CLI) and `from h2h.codesign import ...` import the package, which Python
+    then binds as the attribute h2h.codesign; the call must still reach the function."""
+    import importlib
+
+    import h2h
+
+    importlib.import_module("h2h.codesign.loop")
+    assert callable(h2h.codesign)
+    result = h2h.codesign(str(Path(__file__).resolve().parents[1] / "examples" / "codesign_quickstart.yaml"),
+                          budget=10, plot=False)
+    assert len([r for r in result.history if not r.repeat]) == 10

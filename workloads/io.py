@@ -42,7 +42,28 @@ YAML_SUFFIXES = (".yaml", ".yml")
 SUFFIXES = (".yaml", ".yml", ".json", ".onnx", ".m")
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+MAX_YAML_DEPTH = 200  # levels of nesting; no workload or config comes near it
+
+
+class DepthLimitedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses documents nested deeper than :data:`MAX_YAML_DEPTH`, long before
+    Python's recursion limit (a RecursionError raised deep in the stack can leave a module that was
+    being imported there half-initialised)."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self._depth >= MAX_YAML_DEPTH:
+            raise yaml.composer.ComposerError(None, None, f"nested too deeply (more than {MAX_YAML_DEPTH} "
+                                              "levels)", self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _UniqueKeyLoader(DepthLimitedLoader):
     """SafeLoader that refuses a mapping with the same key twice (plain YAML keeps the last)."""
 
 

@@ -119,8 +119,8 @@ def run_batch(config_path: str | Path, out_dir: str | Path | None = None, *, wor
     out = Path(out_dir) if out_dir is not None else default_out_dir(plan.config)
     if check:
         return BatchOutcome(out, plan, (), 0, 0)
-    if workers is not None and workers < 1:  # before any write
-        raise ConfigError(f"expected at least 1 worker, got {workers}", item="--workers")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise ConfigError(f"expected an integer number of workers >= 1, got {workers!r}", item="--workers")
     out.mkdir(parents=True, exist_ok=True)
     with _exclusive(out):
         _clean_staging(out)

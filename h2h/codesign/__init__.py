@@ -11,10 +11,13 @@ heuristic agent) proposes, so the optimizer does not start cold.
 * :mod:`.loop`      -- ``codesign(...)``
 * :mod:`.outputs`   -- the results folder (the ``h2h nas`` format plus designs to take away)
 """
+from ..callable_module import make_callable
 from .loop import CodesignResult, codesign, make_algorithm, problem_of, run_codesign
 from .problem import CodesignProblem
 from .recorder import EvaluationRecorder
 from .settings import CodesignSettings, InfeasibleBudgetError, load_settings
+
+make_callable(__name__, codesign)   # h2h.codesign(...) stays the function once this package is imported
 
 __all__ = ["CodesignProblem", "CodesignResult", "CodesignSettings", "EvaluationRecorder",
            "InfeasibleBudgetError", "codesign", "load_settings", "make_algorithm", "problem_of",

@@ -191,7 +191,10 @@ def _resolve(workload: Any, system: Any) -> tuple[Any, Any]:
     from ..system import System, load_system
 
     w = workload if isinstance(workload, Workload) else load_workload(workload)
-    s = system if isinstance(system, System) else load_system(system)
+    if isinstance(system, MappingABC):          # a system as plain data, as System.to_dict gives it
+        s = System.from_dict(dict(system))
+    else:
+        s = system if isinstance(system, System) else load_system(system)
     return w, s
 
 
