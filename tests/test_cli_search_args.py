@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from h2h.cli import build_parser, main
-from h2h.cli.search_args import fill_default_out, pareto_line, progress_printer
+from h2h.cli.search_args import failures_line, fill_default_out, pareto_line, progress_printer
 
 REPO = Path(__file__).resolve().parents[1]
 SYSTEM = REPO / "examples" / "systems" / "hetero4_mid.yaml"
@@ -114,3 +114,16 @@ def test_pareto_line_counts_and_says_when_the_list_is_cut():
     assert pareto_line([1], shown=10) == "1 Pareto design"
     assert pareto_line(range(10), shown=10) == "10 Pareto designs"
     assert pareto_line(range(20), shown=10) == "20 Pareto designs (the first 10 below)"
+
+
+def test_a_run_without_one_usable_design_says_why():
+    from h2h.results import HistoryRow
+
+    ok = HistoryRow(1, "agent", {"x": 1}, {"latency_s": 1.0})
+    bad = [HistoryRow(i, "agent", {"x": i}, error="no accelerator can run this layer" if i < 4 else "other")
+           for i in range(1, 6)]
+    assert failures_line([ok, *bad]) is None
+    assert failures_line(bad) == ("none of the 5 designs could be evaluated; 3 failed with: "
+                                  "no accelerator can run this layer")
+    bounded = [HistoryRow(1, "agent", {"x": 1}, {"accuracy": 0.5}, constraint_violation=0.3)]
+    assert failures_line(bounded) == "none of the 1 designs met the constraints and metric bounds"

@@ -234,6 +234,8 @@ def test_mmmt_backbone_choices():
      "unknown option 'conv_7x7'"),
     ({"architecture": {"family": "resnet"}, "hardware": {"system": str(SYSTEM)}}, "unknown option 'resnet'"),
     ({"architecture": {"family": "nb201"}, "hardware": {"system": "nowhere.yaml"}}, "no such file"),
+    ({"architecture": {"family": "nb201"}, "hardware": {"pe_count": 64, "dataflow": ["kcp_ws", "zzz"]}},
+     "space.hardware.dataflow: 'zzz': unknown dataflow"),
     ({"architecture": {"family": "nb201"}, "hardware": {"pe_count": [64, -1], "dataflow": "kcp_ws"}},
      "space.hardware.pe_count"),
     ({"architecture": {"family": "nb201"}, "hardware": {"pe_count": 64, "dataflow": "kcp_ws",

@@ -8,8 +8,9 @@ random starting designs, reported, and the run exits 0.
 from __future__ import annotations
 
 import argparse
+import sys
 
-from .search_args import add_search_options, evaluations_line, fill_default_out, pareto_line, progress_printer
+from .search_args import add_search_options, evaluations_line, failures_line, fill_default_out, pareto_line, progress_printer
 
 SHOWN = 10  # Pareto designs printed; all of them are in pareto.csv
 
@@ -43,6 +44,9 @@ def _run(args: argparse.Namespace) -> int:
     if result.seeding.fallback:
         print(f"fallback: {result.seeding.fallback} of {settings.population_size} starting designs were random "
               f"because the agent gave too few valid ones: {result.seeding.reason}")
+    failed = failures_line(result.history)
+    if failed:
+        print(f"h2h: warning: {failed}", file=sys.stderr)
     for row in result.front[:SHOWN]:
         metrics = ", ".join(f"{o.name}={row.metrics.get(o.name, float('nan')):.4g}" for o in result.objectives)
         print(f"  #{row.evaluation} ({row.source}): {metrics}")

@@ -6,8 +6,9 @@ default ``results/<config name>``). Bad input (config, agent, dataset) exits 2 w
 from __future__ import annotations
 
 import argparse
+import sys
 
-from .search_args import add_search_options, evaluations_line, fill_default_out, pareto_line, progress_printer
+from .search_args import add_search_options, evaluations_line, failures_line, fill_default_out, pareto_line, progress_printer
 
 SHOWN = 10  # Pareto designs printed; all of them are in pareto.csv
 
@@ -33,6 +34,9 @@ def _run(args: argparse.Namespace) -> int:
     print(f"{evaluations_line(result.history, ('agent', 'fallback'))} in {result.runtime_s:.1f} s; "
           f"{pareto_line(result.front, SHOWN)}; results in "
           f"{result.out}")
+    failed = failures_line(result.history)
+    if failed:
+        print(f"h2h: warning: {failed}", file=sys.stderr)
     for row in result.front[:SHOWN]:
         shown = ", ".join(f"{o.name}={row.metrics.get(o.name, float('nan')):.4g}" for o in result.objectives)
         print(f"  #{row.evaluation}: {shown}")

@@ -68,3 +68,18 @@ def pareto_line(front: Any, shown: int) -> str:
     n = len(front)
     text = f"{n} Pareto design{'' if n == 1 else 's'}"
     return f"{text} (the first {shown} below)" if n > shown else text
+
+
+def failures_line(history: Any) -> str | None:
+    """A warning when no evaluation produced a usable design (every one failed or broke a bound),
+    with the most common error, so an impossible space does not pass for an empty front."""
+    from collections import Counter
+
+    distinct = [r for r in history if not r.repeat]
+    if not distinct or any(r.usable for r in distinct):
+        return None
+    errors = Counter(r.error for r in distinct if r.error)
+    if not errors:
+        return f"none of the {len(distinct)} designs met the constraints and metric bounds"
+    error, n = errors.most_common(1)[0]
+    return f"none of the {len(distinct)} designs could be evaluated; {n} failed with: {error}"

@@ -179,6 +179,13 @@ class SearchedSystem:
                 AcceleratorSpec(name="probe", dataflow=df, num_pes=1, **accelerator_defaults)
         except H2HError as e:
             raise sec.error("accelerator_defaults", e.message) from None
+        from costmodels.dataflow import load_dataflow
+
+        for df in (per_acc["dataflow"].values or []):   # every option loads, before any evaluation
+            try:
+                load_dataflow(str(df))
+            except H2HError as e:
+                raise sec.error("dataflow", f"{df!r}: {e.message}") from None
         b = sec.section("budgets")
         budgets = {k: v for k, v in (("total_pes", b.take("total_pes", float, default=None, low=0)),
                                      ("area_mm2", b.take("area_mm2", float, default=None, low=0)))
