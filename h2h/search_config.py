@@ -7,6 +7,7 @@ arguments given on the command line (budget, seed, agent, out) override the file
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +119,13 @@ def metric_bounds_from_config(cfg: Section, evaluator: Any) -> dict[str, dict[st
         b.done()
         if not bound:
             raise sec.error(name, "expected {le: number} and/or {ge: number}")
+        if any(math.isnan(v) for v in bound.values()):
+            raise sec.error(name, "a bound must be a number, not NaN")
+        if bound.get("ge", -math.inf) > bound.get("le", math.inf):
+            raise sec.error(name, f"ge {bound['ge']:g} above le {bound['le']:g}: no design could meet it")
+        unit = next((m.unit for m in (evaluator.metrics if evaluator is not None else ()) if m.name == name), "")
+        if unit == "fraction" and any(not 0 <= v <= 1 for v in bound.values()):
+            raise sec.error(name, f"{name} is a fraction: its bounds lie in [0, 1], got {bound}")
         out[name] = bound
     sec.done()
     return out
