@@ -316,3 +316,17 @@ def test_mapping_records_reject_unknown_keys_and_a_string_of_resident_layers(tmp
         Mapping.from_dict({"assignment": {"a": "x"}, "bogus": 1})
     with pytest.raises(MappingError, match="'resident' is a list of layer names, got 'fc'"):
         Mapping.from_dict({"assignment": {"fc": "x"}, "resident": "fc"})
+
+
+@pytest.mark.parametrize("layer, words", [
+    ({"op": "gemm", "m": 1, "k": 2, "n": 3}, ["every layer needs a 'name'", "got None"]),
+    ({"name": "a", "op": "gemm", "m": 1, "k": 2, "n": 3, "attrs": 5}, ["'attrs' must be a mapping, got 5"]),
+    ({"name": "a", "op": "act", "shape": [1, "x", 4, 4]}, ["'shape' must be an integer or a list of integers"]),
+])
+def test_layer_field_errors_speak_the_schema_not_python(tmp_path, layer, words):
+    p = tmp_path / "w.yaml"
+    p.write_text(yaml.safe_dump({"name": "w", "layers": [layer]}))
+    with pytest.raises(WorkloadError) as info:
+        read_workload(p)
+    one_line(info.value, str(p), *words)
+    assert "__init__" not in str(info.value) and "unpack" not in str(info.value)

@@ -286,11 +286,22 @@ class Layer:
             raise WorkloadError(
                 f"unknown key(s) {unknown}; expected some of {sorted(known)}", file=file, item=item
             )
+        if not isinstance(name, str) or not name:
+            raise WorkloadError(f"every layer needs a 'name' (a non-empty string), got {name!r}",
+                                file=file, item="layer")
         if "op" not in data:
             raise WorkloadError("missing key 'op'", file=file, item=item)
         kwargs = dict(data)
         if isinstance(kwargs.get("attrs"), dict):
             kwargs["attrs"] = tuple(kwargs["attrs"].items())
+        elif "attrs" in kwargs and kwargs["attrs"] is not None:
+            raise WorkloadError(f"'attrs' must be a mapping, got {kwargs['attrs']!r}", file=file, item=item)
+        for key in ("shape", "kernel", "stride", "padding", "dilation"):
+            value = kwargs.get(key)
+            items = value if isinstance(value, (list, tuple)) else [value]
+            if value is not None and any(isinstance(x, bool) or not isinstance(x, int) for x in items):
+                raise WorkloadError(f"'{key}' must be an integer or a list of integers, got {value!r}",
+                                    file=file, item=item)
         for key in ("batch", "in_channels", "out_channels", "in_h", "in_w", "groups", "m", "k", "n",
                     "num_inputs", "elem_bytes"):
             if key in kwargs and (not isinstance(kwargs[key], int) or isinstance(kwargs[key], bool)):
