@@ -503,11 +503,11 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
                 continue
         # no single move helps: try every pair of single-layer moves (small workloads only)
         singles = [mv for mv in moves if len(mv) == 1]
-        if deep and 0 < len(singles) * (len(singles) - 1) // 2 <= search.pair_limit:
-            # moves of one layer do not pair: with one layer moved (e.g. a 1-layer workload) none
-            pairs = [a + b for a, b in itertools.combinations(singles, 2) if a[0][0] != b[0][0]]
-            pa, pr = _apply_each(search, cur.assign, cur.resident, pairs) if pairs else (None, None)
-            pscores, seqs = _score(search, pa, pr, order, False) if pairs else (np.array([np.inf]), [None])
+        pairs = ([a + b for a, b in itertools.combinations(singles, 2) if a[0][0] != b[0][0]]
+                 if deep and len(singles) * (len(singles) - 1) // 2 <= search.pair_limit else [])
+        if pairs:  # moves of one layer do not pair, so a 1-layer workload has none
+            pa, pr = _apply_each(search, cur.assign, cur.resident, pairs)
+            pscores, seqs = _score(search, pa, pr, order, False)
             k = int(np.argmin(pscores))
             if pscores[k] < cur_score * (1 - 1e-12):
                 sol = _solution(pa[k], pr[k], seqs[k])
