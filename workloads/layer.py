@@ -129,7 +129,7 @@ class Layer:
             if not cond:
                 raise WorkloadError(msg, item=item)
 
-        self._check_bounds(need)
+        self._check_bounds(item)
         need(self.elem_bytes >= 1, f"elem_bytes must be >= 1, got {self.elem_bytes}")
         need(self.batch >= 1, f"batch must be >= 1, got {self.batch}")
         op = self.op
@@ -157,21 +157,19 @@ class Layer:
             need(len(self.shape) >= 1 and all(s >= 1 for s in self.shape),
                  f"{op} needs an output 'shape' of positive sizes, got {list(self.shape)}")
             need(self.num_inputs >= 1, "num_inputs must be >= 1")
-        for what in ("macs", "input_elements", "output_elements", "weight_elements", "input_bytes",
-                     "output_bytes", "weight_bytes"):
+        for what in _SIZE_PROPERTIES:   # the message is built only for a layer that fails
             value = getattr(self, what)
-            need(value <= MAX_LAYER_ELEMENTS,
-                 f"{what} = {value} exceeds the sane maximum of 2**48 per layer")
+            if value > MAX_LAYER_ELEMENTS:
+                raise WorkloadError(f"{what} = {value} exceeds the sane maximum of 2**48 per layer", item=item)
 
-    def _check_bounds(self, need: Any) -> None:
-        """Every integer field at most MAX_DIM (before anything multiplies them)."""
-        for f in fields(self):
-            v = getattr(self, f.name)
-            if f.name in ("name", "op", "model", "attrs"):
-                continue
+    def _check_bounds(self, item: str) -> None:
+        """Every integer field at most MAX_DIM (before anything multiplies them). Runs for every
+        layer a search builds, so it walks a precomputed field list and formats only on failure."""
+        for name in _INTEGER_FIELDS:
+            v = getattr(self, name)
             for x in (v if isinstance(v, tuple) else (v,)):
-                need(not isinstance(x, int) or x <= MAX_DIM,
-                     f"'{f.name}' must be at most 2**31 - 1 = {MAX_DIM}, got {x}")
+                if isinstance(x, int) and x > MAX_DIM:
+                    raise WorkloadError(f"'{name}' must be at most 2**31 - 1 = {MAX_DIM}, got {x}", item=item)
 
     # ---- geometry -------------------------------------------------------------------------------
     @property
@@ -312,3 +310,9 @@ class Layer:
             raise e.located(file=file) from None
         except (TypeError, ValueError) as e:
             raise WorkloadError(f"bad field value: {e}", file=file, item=item) from None
+
+
+# what Layer._validate bounds: every integer field, and the sizes they multiply into
+_INTEGER_FIELDS = tuple(f.name for f in fields(Layer) if f.name not in ("name", "op", "model", "attrs"))
+_SIZE_PROPERTIES = ("macs", "input_elements", "output_elements", "weight_elements", "input_bytes",
+                    "output_bytes", "weight_bytes")
