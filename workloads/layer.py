@@ -160,7 +160,8 @@ class Layer:
         for what in _SIZE_PROPERTIES:   # the message is built only for a layer that fails
             value = getattr(self, what)
             if value > MAX_LAYER_ELEMENTS:
-                raise WorkloadError(f"{what} = {value} exceeds the sane maximum of 2**48 per layer", item=item)
+                raise WorkloadError(f"{what} = {value} exceeds the sane maximum of 2**48 per layer",
+                                    item=item)
 
     def _check_bounds(self, item: str) -> None:
         """Every integer field at most MAX_DIM (before anything multiplies them). Runs for every
