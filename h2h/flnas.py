@@ -55,10 +55,10 @@ from typing import Any
 from llm_agents.errors import ReplayError
 from llm_agents.task import Objective
 
+from .evaluators.base import agent_metrics
 from .pareto import Normalisation, hypervolume, loss_matrix
 from .results import HistoryRow, front_of, prepare_out_dir, write_results
 from .search_config import SearchSettings, open_config, prompt_context, read_common
-from .evaluators.base import agent_metrics
 from .space import CandidateEvaluator
 
 TEMPLATE = "flnas"
