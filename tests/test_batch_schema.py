@@ -167,6 +167,22 @@ def test_bad_system_value_through_sweep_override(tmp_path, capsys):
     assert "sys.yaml" in line
 
 
+def test_bad_search_setting_through_sweep_override_names_the_users_config(tmp_path, capsys):
+    shutil.copy(REPO / "examples" / "codesign_quickstart.yaml", tmp_path / "cd.yaml")
+    p = write(tmp_path, """\
+        experiments:
+          - name: cd
+            task: codesign
+            config: cd.yaml
+            sweep:
+              config.population_size: [4, -3]
+        """)
+    line = check_fails(capsys, p, 6, "experiments[0].sweep.config.population_size[1]",
+                       "with population_size=-3: .*population_size: must be >= 2")
+    assert f"{tmp_path / 'cd.yaml'}:" in line and ".batch-" not in line
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["batch.yaml", "cd.yaml", "sys.yaml"]
+
+
 def test_sweep_path_missing_in_document(tmp_path, capsys):
     p = write(tmp_path, GOOD + "      system.interconect.bandwidth_gbps: [8, 16]\n")
     check_fails(capsys, p, 9, r"experiments[0].sweep.system.interconect.bandwidth_gbps[0]",

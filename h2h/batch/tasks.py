@@ -114,16 +114,24 @@ def _doc_key(run: RunSpec, key: str) -> tuple[str, str, str]:
     return (key, str(run.resolved(key)), json.dumps(run.overrides.get(key, {}), sort_keys=True))
 
 
-def _check_document(run: RunSpec, key: str, cache: dict, load: Callable[[RunSpec], Any]) -> None:
+def _check_document(run: RunSpec, key: str, cache: dict, load: Callable[[RunSpec], Any],
+                    extra_key: Hashable = (), *, alone: bool = True) -> None:
     """Check a referenced document as written, then with the run's sweep overrides applied; a
-    problem that only the overrides cause is blamed on the sweep key that set them."""
+    problem that only the overrides cause is blamed on the sweep key that set them. ``extra_key``
+    completes the cache key when ``load`` also depends on more than the document. ``alone=False``:
+    the document need not pass as written when overrides complete it (a nas/codesign config whose
+    budget only fits the population a sweep sets); as written it then only decides whom to blame."""
     bare = RunSpec(run.run_id, run.experiment, run.task, run.seed, run.params, {}, run.paths,
                    run.inputs, run.label, run.origins)
-    _checked(bare, key, cache, load, _doc_key(bare, key))
-    if run.overrides.get(key):
+    swept = bool(run.overrides.get(key))
+    if alone or not swept:
+        _checked(bare, key, cache, load, (*_doc_key(bare, key), extra_key))
+    if swept:
         try:
-            _checked(run, f"{key}.overrides", cache, load, _doc_key(run, key))
+            _checked(run, f"{key}.overrides", cache, load, (*_doc_key(run, key), extra_key))
         except ConfigError as e:
+            if not alone:
+                _checked(bare, key, cache, load, (*_doc_key(bare, key), extra_key))
             values = ", ".join(f"{k}={v!r}" for k, v in run.overrides[key].items())
             raise ConfigError(f"with {values}: {e.message}", file=e.file, item=e.item) from None
 
@@ -188,6 +196,11 @@ def config_file(run: RunSpec) -> Iterator[str]:
         with os.fdopen(fd, "w") as f:
             f.write(text)
         yield tmp
+    except H2HError as e:
+        if e.file is None or not e.file.startswith(tmp):
+            raise
+        # name the user's file, not the hidden copy (its line numbers are the copy's: dropped)
+        raise type(e)(e.message, file=str(path), item=e.item) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
 
@@ -225,8 +238,8 @@ def check_search_files(run: RunSpec, cache: dict) -> None:
 
 def check_search(run: RunSpec, cache: dict) -> None:
     optional_api(*_SEARCH_API[run.task], run.task)
-    _checked(run, "config", cache, _load_settings,
-             (*_doc_key(run, "config"), json.dumps(_search_kwargs(run), sort_keys=True, default=str)))
+    _check_document(run, "config", cache, _load_settings,
+                    json.dumps(_search_kwargs(run), sort_keys=True, default=str), alone=False)
 
 
 def run_search(run: RunSpec, run_dir: Path) -> dict[str, Any]:
