@@ -124,7 +124,8 @@ class Scheduler:
         if bad:
             name = bad[0]
             why = "; ".join(f"{a}: {ct.infeasible_reason.get((name, a), '?')}" for a in ct.accelerator_names)
-            raise MappingError(f"no accelerator can run this layer ({why})", item=f"layer '{name}'")
+            raise MappingError(f"no accelerator can run this layer ({why})",
+                               file=system.source, item=f"layer '{name}'")
         self.workload, self.system, self.cost_table = workload, system, ct
         self.technology = ct.technology
         self.layer_names = ct.layer_names

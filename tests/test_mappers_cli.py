@@ -132,7 +132,8 @@ def test_layer_no_accelerator_can_run(capsys, tiny, tmp_path):
         a["l1_bytes"] = 16     # too small for the 3x3 convolutions under kcp_ws
     p = tmp_path / "small.yaml"
     p.write_text(yaml.safe_dump(d))
-    assert "no accelerator can run" in _bad(capsys, "map", "--workload", tiny[0], "--system", str(p))
+    line = _bad(capsys, "map", "--workload", tiny[0], "--system", str(p))
+    assert "no accelerator can run" in line and line.startswith(f"h2h: error: {p}: layer ")
 
 
 def test_bad_steps_and_objective(capsys, tiny):
