@@ -226,3 +226,18 @@ def test_convert_cli_yaml_to_onnx_and_back(tmp_path, capsys):
     assert onnx_path.stat().st_size < 200_000  # shapes only
     assert main(["workload", "convert", str(onnx_path), str(yaml_path)]) == 0
     assert read_workload(yaml_path) == zoo.build("casia_surf")
+
+
+@pytest.mark.parametrize("node, x, weight, y, words", [
+    (helper.make_node("Conv", ["x", "w"], ["y"], name="c"), (1, 3, 8, 8), (4, 16, 1, 1), (1, 4, 8, 8),
+     "3 channels.*expects 16"),
+    (helper.make_node("Conv", ["x", "w"], ["y"], name="c", group=2), (1, 6, 8, 8), (5, 3, 1, 1), (1, 5, 8, 8),
+     "group=2"),
+    (helper.make_node("Gemm", ["x", "w"], ["y"], name="c", transB=1), (1, 16), (10, 12), (1, 10), "16 vs 12"),
+    (helper.make_node("MatMul", ["x", "w"], ["y"], name="c"), (2, 5, 16), (12, 10), (2, 5, 10), "16 vs 12"),
+])
+def test_operands_that_disagree_on_shape_are_refused(node, x, weight, y, words):
+    """ONNX shape inference does not check these; the MAC counts would silently be wrong."""
+    bad = model([node], [vi("x", *x)], [vi("y", *y)], [init("w", *weight)])
+    with pytest.raises(WorkloadError, match=f"fixture.onnx: node 'c' .*inconsistent shapes.*{words}"):
+        imported(bad)

@@ -184,10 +184,14 @@ class _Importer:
         if op == "Conv":
             x = self.shape(node.input[0], lname)
             w = self.shape(node.input[1], lname)
-            if len(x) != 4:
-                raise WorkloadError(f"only 2-d convolutions are supported, input shape {list(x)}")
+            if len(x) != 4 or len(w) != 4:
+                raise WorkloadError(f"only 2-d convolutions are supported, input shape {list(x)}, "
+                                    f"weight shape {list(w)}")
             k, c = w[0], x[1]
             groups = int(a.get("group", 1))
+            if groups < 1 or c % groups or k % groups or w[1] * groups != c:
+                raise WorkloadError(f"inconsistent shapes: input {list(x)} has {c} channels, but weight "
+                                    f"{list(w)} with group={groups} expects {w[1] * groups}")
             pads = self._pads(a, x, out_shape, (w[2], w[3]), lname)
             dw = groups == c and groups > 1
             return dict(op=Op.DWCONV if dw else Op.CONV2D, batch=x[0], in_channels=c, out_channels=k,
@@ -197,14 +201,20 @@ class _Importer:
         if op in ("Gemm", "MatMul"):
             sa, sb = self.shape(node.input[0], lname), self.shape(node.input[1], lname)
             if op == "Gemm":
+                if len(sa) != 2 or len(sb) != 2:
+                    raise WorkloadError(f"Gemm needs 2-d operands, got {list(sa)} and {list(sb)}")
                 m, k = (sa[1], sa[0]) if a.get("transA", 0) else sa
-                n = sb[0] if a.get("transB", 0) else sb[1]
+                kb, n = (sb[1], sb[0]) if a.get("transB", 0) else sb
                 batch = 1
             else:
                 if len(sa) < 2 or len(sb) < 2:
                     raise WorkloadError("MatMul of 1-d tensors is not supported")
                 m, k, n = sa[-2], sa[-1], sb[-1]
+                kb = sb[-2]
                 batch = math.prod(out_shape[:-2])
+            if k != kb:
+                raise WorkloadError(f"inconsistent shapes: the operands {list(sa)} and {list(sb)} do not "
+                                    f"agree on the inner dimension ({k} vs {kb})")
             if self.is_weight(node.input[1]):
                 if op == "MatMul":  # shared weight: the batch is more rows
                     m, batch = m * batch, 1
