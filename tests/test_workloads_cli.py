@@ -64,6 +64,18 @@ def test_convert_errors(capsys, tmp_path):
     assert code == 2 and "no groups" in err and "rgb_layer1_0_conv2" in err
 
 
+def test_convert_counts_the_layers_it_wrote(capsys, tmp_path):
+    from workloads import zoo
+
+    casia = zoo.build("casia_surf")
+    convs = sum(layer.macs > 0 for layer in casia.layers)   # a .m file holds only conv and gemm layers
+    code, out, err = run(capsys, "workload", "convert", "casia_surf", str(tmp_path / "c.m"))
+    assert code == 0 and f"({convs} layers from the {len(casia)} of casia_surf)" in out
+    assert f"left out {len(casia) - convs} zero-MAC layer(s)" in err
+    code, out, _ = run(capsys, "workload", "convert", "casia_surf", str(tmp_path / "c.yaml"))
+    assert code == 0 and out.strip().endswith(f"({len(casia)} layers)")
+
+
 def test_output_piped_into_a_reader_that_stops_early_is_not_a_traceback():
     import subprocess
     import sys

@@ -354,7 +354,7 @@ def dumps_maestro(workload: Workload) -> str:
             names = [layer.name] if layer.batch == 1 else [f"{layer.name}_{i}" for i in range(layer.batch)]
             blocks += [_block(unique(n), "GEMM", dims, None, dataflow) for n in names]
         else:
-            skipped += layer.op is not Op.PASSTHROUGH or dict(layer.attrs).get("kind") != RESIZE_KIND
+            skipped += not is_resize_adapter(layer)
     if not blocks:
         raise WorkloadError("has no conv, dwconv, gemm or matmul layer to write", file=workload.source,
                             item=f"workload '{workload.name}'")
@@ -362,6 +362,11 @@ def dumps_maestro(workload: Workload) -> str:
         warnings.warn(f"{workload.name}: left out {skipped} zero-MAC layer(s) (pool, add, concat, ...), "
                       "which MAESTRO .m files cannot describe", H2HWarning, stacklevel=2)
     return f"Network {_ident(workload.name)} {{\n" + "\n\n".join(blocks) + "\n}\n"
+
+
+def is_resize_adapter(layer: Layer) -> bool:
+    """A zero-MAC node the reader inserted where MAESTRO layers disagree on size (not a real layer)."""
+    return layer.op is Op.PASSTHROUGH and dict(layer.attrs).get("kind") == RESIZE_KIND
 
 
 def write_maestro(workload: Workload, path: str | Path) -> Path:

@@ -13,7 +13,7 @@ import sys
 import warnings
 from typing import Any
 
-from .tables import text_table
+from .tables import count_noun, text_table
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -120,10 +120,18 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from workloads.io import write_workload
+    from workloads.io import read_workload, write_workload
+    from workloads.maestro_m import is_resize_adapter
 
     w = _load(args.src)
     with _warnings_to_stderr():
         path = write_workload(w, args.dst, onnx_weights=args.onnx_weights)
-    print(f"wrote {path} ({len(w)} layers)")
+    with warnings.catch_warnings():   # already reported when writing
+        warnings.simplefilter("ignore")
+        back = read_workload(path).layers
+    if path.suffix == ".m":   # only conv and gemm layers (batched matmuls split); reading adds adapters
+        back = [layer for layer in back if not is_resize_adapter(layer)]
+    written = len(back)
+    detail = "" if written == len(w) else f" from the {len(w)} of {w.name}"
+    print(f"wrote {path} ({count_noun(written, 'layer')}{detail})")
     return 0
