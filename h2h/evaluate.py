@@ -37,18 +37,20 @@ def get_scheduler(workload: Workload, system: System, cost_table: CostTable | No
 
 
 def evaluate(workload: Workload, system: System, mapping: Mapping | MappingABC[str, str], *,
-             order: MappingABC[str, Any] | None = None, resident: Any = None,
+             order: MappingABC[str, Any] | None = None, resident: Any = None, sequence: Any = None,
              cost_table: CostTable | None = None) -> EvalResult:
     """Schedule ``mapping`` ({layer: accelerator} or a :class:`Mapping`) on ``system``.
 
-    ``order`` ({accelerator: [layers]}) and ``resident`` (layer names) override those of a Mapping.
-    Raises MappingError for unknown or unmapped layers, unknown accelerators, infeasible pairs,
-    resident weights over DRAM capacity and orders that contradict the data dependencies.
+    ``order`` ({accelerator: [layers]}), ``resident`` (layer names) and ``sequence`` (the whole
+    processing order, every layer once) override those of a Mapping. Raises MappingError for unknown
+    or unmapped layers, unknown accelerators, infeasible pairs, resident weights over DRAM capacity
+    and orders or sequences that contradict the data dependencies.
     """
     m = Mapping.coerce(mapping)
-    if order is not None or resident is not None:
+    if order is not None or resident is not None or sequence is not None:
         m = Mapping(m.assignment, order if order is not None else m.order,
-                    resident if resident is not None else m.resident)
+                    resident if resident is not None else m.resident,
+                    sequence if sequence is not None else m.sequence)
     return get_scheduler(workload, system, cost_table).evaluate(m)
 
 

@@ -20,11 +20,15 @@ ENERGY_PARTS = ("compute", "onchip", "dram", "interconnect", "static")
 @dataclass(frozen=True)
 class Mapping:
     """``assignment`` {layer: accelerator}; ``order`` {accelerator: [layers in run order]} (optional,
-    may list a subset); ``resident``: layers whose weights are preloaded in local DRAM."""
+    may list a subset); ``resident``: layers whose weights are preloaded in local DRAM; ``sequence``
+    (optional): the scheduler's whole processing order, every layer once. Per-accelerator orders fix
+    only each accelerator's run order and the scheduler interleaves them by its priority rule; a
+    sequence also fixes the interleaving, hence the order in which links are booked."""
 
     assignment: dict[str, str]
     order: dict[str, tuple[str, ...]] | None = None
     resident: frozenset[str] = frozenset()
+    sequence: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.assignment, MappingABC):
@@ -43,6 +47,10 @@ class Mapping:
         if isinstance(self.resident, str) or not hasattr(self.resident, "__iter__"):
             raise MappingError(f"'resident' is a list of layer names, got {self.resident!r}", item="resident")
         object.__setattr__(self, "resident", frozenset(str(x) for x in self.resident))
+        if self.sequence is not None:
+            if isinstance(self.sequence, str) or not hasattr(self.sequence, "__iter__"):
+                raise MappingError(f"'sequence' is a list of layer names, got {self.sequence!r}", item="sequence")
+            object.__setattr__(self, "sequence", tuple(str(x) for x in self.sequence))
 
     @classmethod
     def coerce(cls, mapping: "Mapping | MappingABC[str, str]") -> "Mapping":
@@ -54,17 +62,19 @@ class Mapping:
             out["order"] = {k: list(v) for k, v in self.order.items()}
         if self.resident:
             out["resident"] = sorted(self.resident)
+        if self.sequence is not None:
+            out["sequence"] = list(self.sequence)
         return out
 
     @classmethod
     def from_dict(cls, data: Any) -> "Mapping":
         if not isinstance(data, MappingABC) or "assignment" not in data:
-            raise MappingError("a mapping record needs 'assignment' (and optional order, resident)")
-        unknown = sorted(set(map(str, data)) - {"assignment", "order", "resident"})
+            raise MappingError("a mapping record needs 'assignment' (and optional order, resident, sequence)")
+        unknown = sorted(set(map(str, data)) - {"assignment", "order", "resident", "sequence"})
         if unknown:
             raise MappingError(f"unknown key(s) {unknown} in a mapping record; expected assignment, order, "
-                               "resident")
-        return cls(data["assignment"], data.get("order"), data.get("resident") or ())
+                               "resident, sequence")
+        return cls(data["assignment"], data.get("order"), data.get("resident") or (), data.get("sequence"))
 
 
 @dataclass(frozen=True)
@@ -151,6 +161,8 @@ class EvalResult:
             out["order"] = {k: list(v) for k, v in self.mapping.order.items()}
         if self.mapping.resident:
             out["resident"] = sorted(self.mapping.resident)
+        if self.mapping.sequence is not None:
+            out["sequence"] = list(self.mapping.sequence)
         out.update(self.extra)
         if schedule:
             out["schedule"] = self.schedule.to_dict()

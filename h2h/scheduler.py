@@ -8,8 +8,8 @@ implementation.
 
 Semantics (times in seconds; every rule holds for every candidate of the batch):
 
-* Layers are visited in one topological *processing order*: given, merged from per-accelerator
-  orders, or by default earliest-start-first (``asap_order`` with each layer's fastest latency:
+* Layers are visited in one topological *processing order*: given (a mapping's ``sequence``),
+  merged from per-accelerator orders, or by default earliest-start-first (``asap_order`` with each layer's fastest latency:
   models interleave the way they would run, so shared links are booked roughly in time order).
   Each accelerator runs its layers one at a time in that order; a layer starts when its
   accelerator is free and all of its data is there. A layer's transfers are booked in this order:
@@ -259,14 +259,30 @@ class Scheduler:
         return out
 
     def order_array(self, mapping: "Mapping | dict[str, str]", assign: np.ndarray | None = None) -> np.ndarray:
-        """A processing order that honours the DAG and the mapping's per-accelerator orders
-        (validated, then merged by ``merge_orders``)."""
+        """The processing order: the mapping's ``sequence`` (checked against the DAG and its
+        per-accelerator orders), else its per-accelerator orders merged by ``merge_orders``, else
+        ``default_order``."""
         m = Mapping.coerce(mapping)
-        if not m.order:
+        if not m.order and m.sequence is None:
             return self.default_order
         assign = self.assignment_array(m) if assign is None else assign
+        chains = self._chains(m, assign)
+        if m.sequence is not None:
+            return self._sequence_array(m.sequence, dict(zip(m.order or {}, chains)))
+        merged = self.merge_orders(chains)
+        if len(merged) < self.num_layers:
+            g = nx.DiGraph(zip(self.edge_src.tolist(), self.edge_dst.tolist()))
+            for idx in chains:
+                g.add_edges_from(zip(idx, idx[1:]))
+            cyc = " -> ".join(self.layer_names[u] for u, _ in nx.find_cycle(g))
+            raise MappingError(f"the per-accelerator order contradicts the data dependencies: {cyc}",
+                               item="order")
+        return merged
+
+    def _chains(self, m: Mapping, assign: np.ndarray) -> list[list[int]]:
+        """The per-accelerator orders of ``m`` as layer indices, checked against the assignment."""
         chains = []
-        for acc, seq in m.order.items():
+        for acc, seq in (m.order or {}).items():
             a = self.accelerator_index.get(acc)
             if a is None:
                 raise MappingError(f"the order names unknown accelerator '{acc}'", item=f"order of '{acc}'")
@@ -282,15 +298,40 @@ class Scheduler:
                                        item=f"order of '{acc}'")
                 idx.append(i)
             chains.append(idx)
-        merged = self.merge_orders(chains)
-        if len(merged) < self.num_layers:
-            g = nx.DiGraph(zip(self.edge_src.tolist(), self.edge_dst.tolist()))
-            for idx in chains:
-                g.add_edges_from(zip(idx, idx[1:]))
-            cyc = " -> ".join(self.layer_names[u] for u, _ in nx.find_cycle(g))
-            raise MappingError(f"the per-accelerator order contradicts the data dependencies: {cyc}",
-                               item="order")
-        return merged
+        return chains
+
+    def _sequence_array(self, names: Sequence[str], chains: dict[str, list[int]]) -> np.ndarray:
+        """A mapping's ``sequence`` as indices: every layer once, producers first, and each
+        per-accelerator order (if given too) followed."""
+        idx = []
+        for name in names:
+            i = self.layer_index.get(name)
+            if i is None:
+                raise MappingError(f"unknown layer '{name}'", item="sequence")
+            idx.append(i)
+        seq = np.array(idx, dtype=np.int64)
+        pos = np.full(self.num_layers, -1, dtype=np.int64)
+        for p, i in enumerate(idx):
+            if pos[i] >= 0:
+                raise MappingError(f"layer '{self.layer_names[i]}' appears twice", item="sequence")
+            pos[i] = p
+        missing = [self.layer_names[i] for i in np.flatnonzero(pos < 0)]
+        if missing:
+            more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+            raise MappingError(f"every layer must appear once; missing {', '.join(missing[:3])}{more}",
+                               item="sequence")
+        late = np.flatnonzero(pos[self.edge_src] > pos[self.edge_dst])
+        if len(late):
+            k = int(late[0])
+            raise MappingError(f"layer '{self.layer_names[self.edge_dst[k]]}' comes before its producer "
+                               f"'{self.layer_names[self.edge_src[k]]}'", item="sequence")
+        for acc, chain in chains.items():
+            for u, v in zip(chain, chain[1:]):
+                if pos[u] > pos[v]:
+                    raise MappingError(f"the order of '{acc}' runs '{self.layer_names[u]}' before "
+                                       f"'{self.layer_names[v]}', the sequence the other way round",
+                                       item="sequence")
+        return seq
 
     def merge_orders(self, chains: Any) -> np.ndarray:
         """THE rule that turns per-accelerator orders into one processing order: repeatedly take, of

@@ -309,7 +309,7 @@ def _draw_gantt(path: Path, out_dir: Path, spec: RunSpec) -> None:
     data = json.loads((out_dir / RUNS_DIR / spec.run_id / "result.json").read_text())
     workload, system = load_workload_of(spec), load_system_of(spec)
     result = evaluate(workload, system, data["mapping"], order=data.get("order"),
-                      resident=data.get("resident"))
+                      resident=data.get("resident"), sequence=data.get("sequence"))
     if not math.isclose(result.latency_s, data["latency_s"], rel_tol=1e-9):
         raise ValueError(f"run {spec.run_id}: its stored mapping now schedules to {result.latency_s} s, "
                          f"not the {data['latency_s']} s it reported (the code changed since?)")

@@ -30,12 +30,14 @@ OBJECTIVES = ("latency", "energy", "edp")
 class Solution:
     """What a mapper returns: ``assign[L]`` accelerator indices (``Scheduler.layer_names`` order),
     ``resident[L]`` bools, ``order`` {accelerator index: [layer indices in run order]} or None for the
-    scheduler's default processing order, and mapper-specific ``extras`` (JSON-able)."""
+    scheduler's default processing order, mapper-specific ``extras`` (JSON-able) and, from mappers
+    that choose the interleaving too, the whole processing ``sequence`` [L]."""
 
     assign: np.ndarray
     resident: np.ndarray
     order: dict[int, list[int]] | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+    sequence: np.ndarray | None = None
 
 
 @dataclass
@@ -86,8 +88,8 @@ class Problem:
 
     def evaluate_solution(self, sol: Solution) -> float:
         """Objective of one solution exactly as ``Scheduler.evaluate`` of its Mapping would score it."""
-        batch = self.evaluate(sol.assign[None, :], sol.resident[None, :],
-                              self.processing_order(sol.assign, sol.order))
+        order = sol.sequence if sol.sequence is not None else self.processing_order(sol.assign, sol.order)
+        batch = self.evaluate(sol.assign[None, :], sol.resident[None, :], order)
         return float(self.score(batch)[0])
 
 
@@ -103,7 +105,7 @@ def register(name: str) -> Callable[[MapperFn], MapperFn]:
 
 
 def to_mapping(scheduler: Any, assign: np.ndarray, resident: np.ndarray | None,
-               order: dict[int, list[int]] | None) -> Mapping:
+               order: dict[int, list[int]] | None, sequence: Any = None) -> Mapping:
     """Index arrays -> a :class:`Mapping` by names."""
     layers, accs = scheduler.layer_names, scheduler.accelerator_names
     assignment = {layers[l]: accs[int(a)] for l, a in enumerate(assign)}
@@ -111,7 +113,8 @@ def to_mapping(scheduler: Any, assign: np.ndarray, resident: np.ndarray | None,
     if order:
         named_order = {accs[a]: tuple(layers[l] for l in seq) for a, seq in order.items() if len(seq)}
     res = frozenset(layers[l] for l in np.flatnonzero(resident)) if resident is not None else frozenset()
-    return Mapping(assignment, named_order, res)
+    named_seq = None if sequence is None else tuple(layers[int(l)] for l in sequence)
+    return Mapping(assignment, named_order, res, named_seq)
 
 
 def orders_from_sequence(assign: np.ndarray, sequence: Any) -> dict[int, list[int]]:
@@ -157,6 +160,12 @@ class MapResult:
     @property
     def resident(self) -> list[str]:
         return sorted(self.evaluation.mapping.resident)
+
+    @property
+    def sequence(self) -> list[str] | None:
+        """The processing order, for mappers that choose it (cpsat); else None."""
+        s = self.evaluation.mapping.sequence
+        return None if s is None else list(s)
 
     @property
     def schedule(self):
@@ -273,12 +282,13 @@ def map_workload(workload: Any, system: Any, mapper: str = "h2h", objective: str
     sched = get_scheduler(w, s, cost_table)
     problem = Problem(sched, objective, time_limit_s, seed, started=t0)
     sol = fn(problem, **options)
-    evaluation = sched.evaluate(to_mapping(sched, sol.assign, sol.resident, sol.order))
+    evaluation = sched.evaluate(to_mapping(sched, sol.assign, sol.resident, sol.order, sol.sequence))
     return MapResult(mapper, objective, evaluation, time.perf_counter() - t0, dict(sol.extras))
 
 
 def read_mapping_file(path: str | Path) -> Mapping:
-    """A mapping saved as JSON or YAML ({assignment, order?, resident?} or a plain {layer: acc})."""
+    """A mapping saved as JSON or YAML ({assignment, order?, resident?, sequence?}, ``h2h map --json``
+    output, or a plain {layer: acc})."""
     import json
 
     import yaml
@@ -293,7 +303,8 @@ def read_mapping_file(path: str | Path) -> Mapping:
     except RecursionError:
         raise MappingError("not valid JSON/YAML: nested too deeply", file=str(path)) from None
     if isinstance(data, MappingABC) and "mapping" in data and "assignment" not in data:
-        data = {"assignment": data["mapping"], "order": data.get("order"), "resident": data.get("resident")}
+        data = {"assignment": data["mapping"], "order": data.get("order"), "resident": data.get("resident"),
+                "sequence": data.get("sequence")}
     if isinstance(data, MappingABC) and "assignment" not in data:
         data = {"assignment": data}
     try:
