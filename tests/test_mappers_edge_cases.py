@@ -104,6 +104,8 @@ W1 = one("gemm")
     ("cpsat", {"resolution": "fine"}, ["resolution"]),
     ("brute_force", {"max_candidates": -5}, ["max_candidates"]),
     ("brute_force", {"batch": 0}, ["batch"]),
+    ("brute_force", {"sequences": "yes"}, ["sequences", "true or false"]),
+    ("cpsat", {"free_sequence": 1}, ["free_sequence", "true or false"]),
     ("h2h", {"seed": "x"}, ["seed", "integer"]),
     ("h2h", {"seed": -1}, ["seed", ">= 0"]),
     ("random", {"seed": 1.5}, ["seed", "integer"]),

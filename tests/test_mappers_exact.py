@@ -43,6 +43,31 @@ def test_cpsat_equals_brute_force_and_the_scheduler(build, kind, seed):
     assert again.latency_s == exact.latency_s
 
 
+@pytest.mark.parametrize("build,kind,seed", CASES)
+def test_cpsat_free_sequence_equals_brute_force_over_sequences(build, kind, seed):
+    # choosing the whole processing order too: never worse than the merge rule's optimum, and the
+    # scheduler reproduces the model's value from the returned sequence
+    w, s, ct = _instance(build, kind, seed)
+    exact = h2h.map(w, s, mapper="cpsat", cost_table=ct, time_limit_s=30, free_sequence=True)
+    brute = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets", sequences=True)
+    merged = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets")
+    assert exact.extras["status"] == "OPTIMAL" and exact.sequence is not None
+    assert exact.latency_s == pytest.approx(brute.latency_s, rel=1e-9)
+    assert brute.latency_s <= merged.latency_s * (1 + 1e-12)
+    assert exact.extras["objective_s"] == pytest.approx(exact.latency_s, rel=1e-5)
+    again = h2h.evaluate(w, s, exact.mapping, resident=exact.resident, sequence=exact.sequence, cost_table=ct)
+    assert again.latency_s == exact.latency_s
+
+
+def test_a_free_sequence_can_beat_the_merge_rule():
+    # the case above where it matters: on the slow bus, booking order decides who waits
+    w, s, ct = _instance(two_models, "bus", 0)
+    free = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets", sequences=True)
+    merged = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets")
+    assert free.latency_s < merged.latency_s * (1 - 1e-3)
+    assert free.sequence is not None and merged.sequence is None
+
+
 @pytest.mark.parametrize("build,kind,seed", CASES[::3])
 def test_cpsat_with_ample_dram_equals_brute_force(build, kind, seed):
     # every weight fits: residency is fixed by dominance inside the model, brute force tries all sets

@@ -248,6 +248,13 @@ def check_int(name: str, value: Any, minimum: int = 1, *, optional: bool = False
     return int(value)
 
 
+def check_bool(name: str, value: Any) -> bool:
+    """``value`` as a bool (YAML's true/false), else a MappingError."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise MappingError(f"must be true or false, got {value!r}", item=name)
+    return bool(value)
+
+
 def check_number(name: str, value: Any, low: float, high: float = float("inf"), *,
                  low_open: bool = False, high_open: bool = False) -> float:
     """``value`` as a float within [low, high] (open ends as asked), else a MappingError."""

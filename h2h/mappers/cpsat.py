@@ -47,6 +47,12 @@ good warm start makes feasible (on vlocnet[10/model], hetero4_mid, h2h's 12.63 m
 order on links (a transfer waits for every transfer of an earlier-processed layer, even one
 requested later), which only the exact model's search can account for.
 
+``free_sequence=True`` drops the clauses that tie the processing order to the per-accelerator
+orders: CP-SAT then also chooses the whole processing order (and so the booking order on links),
+and the solution carries it as the mapping's ``sequence``, which the scheduler follows. Its optimum
+is never worse (every merged order is one sequence), often better on a slow shared bus, and it is
+usually proven much sooner: the merge rule is what makes the exact model's search large.
+
 Durations are integers: seconds are divided by ``tick_s`` (the ``horizon_s`` of the warm start -- the
 h2h answer -- over ``resolution`` = 10^6 by default) and rounded to the nearest tick, so the model's
 makespan of a solution differs from the scheduler's by at most half a tick per duration on its
@@ -65,7 +71,8 @@ import networkx as nx
 import numpy as np
 
 from ..errors import MappingError
-from .base import Problem, Solution, check_int, check_number, orders_from_sequence, register, to_mapping
+from .base import (Problem, Solution, check_bool, check_int, check_number, orders_from_sequence, register,
+                   to_mapping)
 
 DEFAULT_TIME_LIMIT_S = 60.0
 # Both phases: the full-problem workers of CP-SAT's portfolio, weighted toward search without the
@@ -85,11 +92,12 @@ class _Model:
     """Builds the CP-SAT model for one problem (see the module docstring)."""
 
     def __init__(self, problem: Problem, tick_s: float, horizon_ticks: int, energy_unit_j: float,
-                 strengthen: bool = True, relaxed: bool = False) -> None:
+                 strengthen: bool = True, relaxed: bool = False, free_sequence: bool = False) -> None:
         from ortools.sat.python import cp_model
 
         self.strengthen = strengthen
         self.relaxed = relaxed
+        self.free_sequence = free_sequence
 
         self.cp = cp_model
         self.p = problem
@@ -203,7 +211,7 @@ class _Model:
                     m.Add(self.s[v] >= self.e[u]).OnlyEnforceIf(lit)
                     m.Add(self.pf[v] >= self.s[u]).OnlyEnforceIf(lit)
             m.AddCircuit(arcs)
-        if not relaxed:
+        if not relaxed and not free_sequence:
             self._lex_clauses(preds)
 
         # transfers: (layer, rank within the layer's bookings, start, end, presence, links, output,
@@ -520,7 +528,8 @@ class _Model:
         else:
             pos = np.array([solver.Value(p) for p in self.pos])
             seq = np.argsort(pos, kind="stable")
-        return Solution(assign, resident, orders_from_sequence(assign, seq))
+        return Solution(assign, resident, orders_from_sequence(assign, seq),
+                        sequence=seq if self.free_sequence and not self.relaxed else None)
 
 
 def _serial_bound_s(problem: Problem) -> float:
@@ -568,8 +577,10 @@ def _solver(num_workers: int, time_limit_s: float, seed: int, log: bool,
 @register("cpsat")
 def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution: float = 1e6,
           log: bool = False, strengthen: bool = True, relaxed_share: float = 0.3,
-          solver_params: dict[str, Any] | None = None) -> Solution:
-    """See the module docstring. ``time_limit_s`` defaults to 60 s. ``relaxed_share``: the part of
+          solver_params: dict[str, Any] | None = None, free_sequence: bool = False) -> Solution:
+    """See the module docstring. ``time_limit_s`` defaults to 60 s. ``free_sequence``: also choose
+    the whole processing order (returned as the mapping's ``sequence``) instead of the one the
+    scheduler merges from per-accelerator orders. ``relaxed_share``: the part of
     the time left after the warm start that the relaxed model (latency only) may use to bound the
     makespan; 0 skips it. ``solver_params``: extra ``CpSolverParameters`` fields by name (e.g.
     ``{"linearization_level": 2}``), for both solves; they override ``SEARCH_SOLVER_PARAMS`` (both
@@ -583,6 +594,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
         raise MappingError(f"cpsat optimises latency or energy (linear objectives), not {problem.objective}",
                            item="objective")
     relaxed_share = check_number("relaxed_share", relaxed_share, 0.0, 1.0, high_open=True)
+    free_sequence = check_bool("free_sequence", free_sequence)
     num_workers = check_int("num_workers", num_workers)
     resolution = check_number("resolution", resolution, 1.0)
     if solver_params is not None and not isinstance(solver_params, dict):
@@ -625,7 +637,8 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
         lower = int(np.ceil(solver.BestObjectiveBound() - 1e-6))
         extras.update({"relaxed_status": solver.StatusName(status), "relaxed_bound_s": lower * tick,
                        "relaxed_solve_s": solver.WallTime()})
-    model = _Model(problem, tick, horizon, energy_unit, strengthen=bool(strengthen))
+    model = _Model(problem, tick, horizon, energy_unit, strengthen=bool(strengthen),
+                   free_sequence=free_sequence)
     if problem.objective == "latency":   # the optimum is no worse than the warm start
         model.m.Add(model.mk <= cap)
         model.m.Add(model.mk >= lower)
@@ -650,7 +663,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
         extras.update({f"objective_{unit}": obj, f"bound_{unit}": bound, "objective_value": obj, "bound": bound,
                        "gap": (obj - bound) / obj if obj > 0 else 0.0})
         sol = model.solution(solver)
-        return Solution(sol.assign, sol.resident, sol.order, extras)
+        return Solution(sol.assign, sol.resident, sol.order, extras, sol.sequence)
     if status == cp_model.INFEASIBLE:
         raise MappingError("the CP-SAT model is infeasible (a bug: the h2h mapping should satisfy it)",
                            item="cpsat")
