@@ -165,3 +165,28 @@ def test_a_file_system_refusal_is_one_line(capsys, tmp_path):
     (tmp_path / "afile").write_text("x")
     line = _bad(capsys, "examples", "copy", str(tmp_path / "afile" / "sub"))
     assert line == f"h2h: error: {tmp_path / 'afile' / 'sub'}: Not a directory"
+
+
+def test_mapper_options_on_the_command_line(capsys, tiny, tmp_path):
+    code, out, err = run(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapper", "cpsat",
+                         "--option", "free_sequence=true", "--option", "num_workers=4", "--time-limit", "20",
+                         "--json")
+    assert code == 0, err
+    d = json.loads(out)
+    assert d["status"] == "OPTIMAL" and d["num_workers"] == 4
+    assert sorted(d["sequence"]) == sorted(d["mapping"])        # every layer once
+    saved = tmp_path / "saved.json"
+    saved.write_text(out)
+    code, out, err = run(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(saved),
+                         "--json")
+    assert code == 0, err
+    assert json.loads(out)["latency_s"] == d["latency_s"] and json.loads(out)["sequence"] == d["sequence"]
+    assert "not an option of mapper 'h2h'" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1],
+                                                   "--option", "nope=1")
+    assert "expected KEY=VALUE" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1],
+                                        "--option", "nope")
+    assert "free_sequence: must be true or false" in _bad(capsys, "map", "--workload", tiny[0], "--system",
+                                                          tiny[1], "--mapper", "cpsat", "--option",
+                                                          "free_sequence=2")
+    assert "not both" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--steps", "1,2",
+                              "--option", "steps=[1]")

@@ -1,10 +1,11 @@
 """``h2h map``: map a workload onto a system with a named mapper and report latency and energy.
 
 With ``--json`` one JSON object goes to stdout: latency_s, energy_j, mapping {layer: accelerator},
-mapper, objective, order, resident, energy breakdown, utilization, bytes moved, runtime_s and the
-mapper's extras (cpsat: status, objective_s, bound, gap; nsga2: front). ``--mapping FILE`` skips the
-search and schedules a given mapping (JSON/YAML, ``{assignment, order?, resident?}`` or a plain
-``{layer: accelerator}``).
+mapper, objective, order, resident, sequence (when the mapper chose it), energy breakdown,
+utilization, bytes moved, runtime_s and the mapper's extras (cpsat: status, objective_s, bound, gap;
+nsga2: front). ``--option KEY=VALUE`` passes mapper options. ``--mapping FILE`` skips the search and
+schedules a given mapping (JSON/YAML, ``{assignment, order?, resident?, sequence?}``, a saved
+``--json`` result, or a plain ``{layer: accelerator}``).
 """
 from __future__ import annotations
 
@@ -30,11 +31,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--time-limit", type=float, default=None, metavar="S", help="search time limit (s)")
     p.add_argument("--seed", type=int, default=0, metavar="N")
     p.add_argument("--steps", default=None, metavar="LIST", help="h2h steps to run, e.g. 1,2,4 (ablation)")
+    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                   help="a mapper option, VALUE read as YAML (e.g. num_workers=8, free_sequence=true); "
+                   "repeatable")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--schedule", action="store_true", help="with --json: include every interval")
     p.add_argument("--trace", metavar="FILE", help="write a Chrome/Perfetto trace JSON")
     p.add_argument("--plot", metavar="FILE", help="write a Gantt PNG (nsga2: also <FILE>_pareto.png)")
     p.set_defaults(func=_run)
+
+
+def _options(pairs: list[str]) -> dict[str, Any]:
+    """``--option KEY=VALUE`` pairs as mapper options; the mapper checks names and values."""
+    import yaml
+
+    from h2h.errors import MappingError
+
+    options: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise MappingError(f"expected KEY=VALUE, got {pair!r}", item="--option")
+        if key in options:
+            raise MappingError(f"option {key!r} given twice", item="--option")
+        try:
+            options[key] = yaml.safe_load(text) if text.strip() else None
+        except yaml.YAMLError:
+            raise MappingError(f"the value of {key!r} is not valid YAML: {text!r}", item="--option") from None
+    return options
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -47,12 +72,16 @@ def _run(args: argparse.Namespace) -> int:
         check_output_file(args.trace, "--trace")
     if args.plot:
         check_output_file(args.plot, "--plot", plot=True)
-    options: dict[str, Any] = {}
+    options = _options(args.option)
     if args.steps is not None:
         if args.mapper != "h2h":
             from h2h.errors import MappingError
 
             raise MappingError("--steps applies to the h2h mapper only", item="--steps")
+        if "steps" in options:
+            from h2h.errors import MappingError
+
+            raise MappingError("give --steps or --option steps=..., not both", item="--steps")
         options["steps"] = args.steps
     if args.mapping:
         import time
