@@ -9,8 +9,9 @@ implementation.
 Semantics (times in seconds; every rule holds for every candidate of the batch):
 
 * Layers are visited in one topological *processing order*: given (a mapping's ``sequence``),
-  merged from per-accelerator orders, or by default earliest-start-first (``asap_order`` with each layer's fastest latency:
-  models interleave the way they would run, so shared links are booked roughly in time order).
+  merged from per-accelerator orders, or by default earliest-start-first (``asap_order`` with each
+  layer's fastest latency: models interleave the way they would run, so shared links are booked
+  roughly in time order).
   Each accelerator runs its layers one at a time in that order; a layer starts when its
   accelerator is free and all of its data is there. A layer's transfers are booked in this order:
   its weights/model-input load, then its in-edges in ``workload.edges`` order.
@@ -268,20 +269,20 @@ class Scheduler:
         assign = self.assignment_array(m) if assign is None else assign
         chains = self._chains(m, assign)
         if m.sequence is not None:
-            return self._sequence_array(m.sequence, dict(zip(m.order or {}, chains)))
-        merged = self.merge_orders(chains)
+            return self._sequence_array(m.sequence, chains)
+        merged = self.merge_orders(chains.values())
         if len(merged) < self.num_layers:
             g = nx.DiGraph(zip(self.edge_src.tolist(), self.edge_dst.tolist()))
-            for idx in chains:
+            for idx in chains.values():
                 g.add_edges_from(zip(idx, idx[1:]))
             cyc = " -> ".join(self.layer_names[u] for u, _ in nx.find_cycle(g))
             raise MappingError(f"the per-accelerator order contradicts the data dependencies: {cyc}",
                                item="order")
         return merged
 
-    def _chains(self, m: Mapping, assign: np.ndarray) -> list[list[int]]:
+    def _chains(self, m: Mapping, assign: np.ndarray) -> dict[str, list[int]]:
         """The per-accelerator orders of ``m`` as layer indices, checked against the assignment."""
-        chains = []
+        chains = {}
         for acc, seq in (m.order or {}).items():
             a = self.accelerator_index.get(acc)
             if a is None:
@@ -297,7 +298,7 @@ class Scheduler:
                     raise MappingError(f"layer '{name}' is mapped to '{self.accelerator_names[assign[i]]}'",
                                        item=f"order of '{acc}'")
                 idx.append(i)
-            chains.append(idx)
+            chains[acc] = idx
         return chains
 
     def _sequence_array(self, names: Sequence[str], chains: dict[str, list[int]]) -> np.ndarray:

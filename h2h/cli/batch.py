@@ -97,7 +97,7 @@ def _search_lines(outcome, max_runs: int = 6) -> list[str]:
     from h2h.batch.report import run_label
     from h2h.batch.runner import run_dir_of
 
-    from .search_args import pareto_line
+    from .tables import count_noun
 
     out = []
     runs = [r for r in outcome.records if r["task"] in ("nas", "codesign") and r["status"] == "ok"]
@@ -110,7 +110,7 @@ def _search_lines(outcome, max_runs: int = 6) -> list[str]:
         config = r.get("columns", {}).get("config")
         about = ", ".join([*([Path(str(config)).stem] if config else []), run_label(r)])
         out.append(f"{name} ({about}): {summ.get('evaluations')} evaluations, "
-                   f"{pareto_line(range(summ.get('pareto_size') or 0), shown=10**9)}; best {best}; "
+                   f"{count_noun(summ.get('pareto_size') or 0, 'Pareto design')}; best {best}; "
                    f"plots: {folder / 'pareto.png'}, {folder / 'convergence.png'}")
     if len(runs) > max_runs:
         out.append(f"... and {len(runs) - max_runs} more search runs (summary.csv, report.html)")

@@ -74,13 +74,11 @@ def _run(args: argparse.Namespace) -> int:
         check_output_file(args.plot, "--plot", plot=True)
     options = _options(args.option)
     if args.steps is not None:
-        if args.mapper != "h2h":
-            from h2h.errors import MappingError
+        from h2h.errors import MappingError
 
+        if args.mapper != "h2h":
             raise MappingError("--steps applies to the h2h mapper only", item="--steps")
         if "steps" in options:
-            from h2h.errors import MappingError
-
             raise MappingError("give --steps or --option steps=..., not both", item="--steps")
         options["steps"] = args.steps
     if args.mapping:
@@ -151,11 +149,9 @@ def _summary(result: Any, workload: Any, system: Any) -> None:
     if result.resident:
         print(f"  resident weights: {len(result.resident)} layer(s)")
     for key in ("status", "objective_s", "bound_s", "gap", "passes"):
-        value = result.extras.get(key, "")
-        if value is None:
-            value = "n/a"
-        if value != "":
-            print(f"  {key:8s} {value}")
+        if key in result.extras:
+            value = result.extras[key]
+            print(f"  {key:8s} {'n/a' if value is None else value}")
     if result.extras.get("note"):
         print(f"  note     {result.extras['note']}")
     if "front" in result.extras:

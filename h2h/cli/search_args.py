@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .tables import count_noun
+
 
 def add_search_options(parser: argparse.ArgumentParser, *, budget_help: str, seed_help: str,
                        agent_example: str, seed_first: bool = False) -> None:
@@ -59,15 +61,14 @@ def evaluations_line(history: Any, sources: tuple[str, ...]) -> str:
     counts = {s: sum(r.source == s for r in distinct) for s in sources}
     shown = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "none"
     repeats = len(history) - len(distinct)
-    more = f"; {repeats} repeat{'s' if repeats != 1 else ''} answered from memory" if repeats else ""
+    more = f"; {count_noun(repeats, 'repeat')} answered from memory" if repeats else ""
     return f"{len(distinct)} evaluations ({shown}{more})"
 
 
 def pareto_line(front: Any, shown: int) -> str:
     """``1 Pareto design`` / ``20 Pareto designs (the first 10 below)``."""
-    n = len(front)
-    text = f"{n} Pareto design{'' if n == 1 else 's'}"
-    return f"{text} (the first {shown} below)" if n > shown else text
+    text = count_noun(len(front), "Pareto design")
+    return f"{text} (the first {shown} below)" if len(front) > shown else text
 
 
 def failures_line(history: Any) -> str | None:

@@ -126,12 +126,11 @@ def _convert(args: argparse.Namespace) -> int:
     w = _load(args.src)
     with _warnings_to_stderr():
         path = write_workload(w, args.dst, onnx_weights=args.onnx_weights)
-    with warnings.catch_warnings():   # already reported when writing
-        warnings.simplefilter("ignore")
-        back = read_workload(path).layers
+    written = len(w)
     if path.suffix == ".m":   # only conv and gemm layers (batched matmuls split); reading adds adapters
-        back = [layer for layer in back if not is_resize_adapter(layer)]
-    written = len(back)
+        with warnings.catch_warnings():   # already reported when writing
+            warnings.simplefilter("ignore")
+            written = sum(not is_resize_adapter(layer) for layer in read_workload(path).layers)
     detail = "" if written == len(w) else f" from the {len(w)} of {w.name}"
     print(f"wrote {path} ({count_noun(written, 'layer')}{detail})")
     return 0

@@ -241,9 +241,7 @@ def check_int(name: str, value: Any, minimum: int = 1, *, optional: bool = False
     """``value`` as an int >= ``minimum`` (None passes when ``optional``), else a MappingError."""
     if value is None and optional:
         return None
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise MappingError(f"must be an integer >= {minimum}, got {value!r}", item=name)
-    if value < minimum:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < minimum:
         raise MappingError(f"must be an integer >= {minimum}, got {value!r}", item=name)
     return int(value)
 

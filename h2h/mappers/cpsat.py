@@ -625,7 +625,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
         relaxed.set_objective("latency")
         budget_s = relaxed_share * left_s()
         if hint:
-            relaxed.hint(warm, sched.default_order, int(num_workers), 0.2 * budget_s)
+            relaxed.hint(warm, sched.default_order, num_workers, 0.2 * budget_s)
         # half the workers: on this small model the proof comes from plain tree search, which
         # gets more of a small machine's cores that way
         solver = _solver(max(1, num_workers // 2), relaxed_share * left_s(), problem.seed, log,
@@ -646,7 +646,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     hinted = False
     if hint:
         order = problem.processing_order(warm.assign, warm.order)
-        hinted = model.hint(warm, sched.default_order if order is None else order, int(num_workers),
+        hinted = model.hint(warm, sched.default_order if order is None else order, num_workers,
                             max(0.1, 0.2 * left_s()))
     solver = _solver(num_workers, left_s(), problem.seed, log,
                      {**EXACT_SOLVER_PARAMS, **(solver_params or {})})
@@ -654,7 +654,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     name = solver.StatusName(status)
     scale = tick if problem.objective == "latency" else energy_unit
     unit = "s" if problem.objective == "latency" else "j"
-    extras.update({"status": name, "num_workers": int(num_workers), "time_limit_s": limit,
+    extras.update({"status": name, "num_workers": num_workers, "time_limit_s": limit,
                    "solve_s": solver.WallTime(), "tick_s": tick, "hinted": hinted,
                    "hint_objective": warm_eval.latency_s if unit == "s" else warm_eval.energy_j})
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):

@@ -639,8 +639,8 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
     passes = moves = n_restarts = n_grasp = 0
     if 4 in steps:
         wide = L * (problem.num_accelerators - 1) <= wide_moves
-        cur, cur_score, passes, moves = _remap(search, cur, cur_score, chain, max_passes,
-                                               max_prefix or max(8, L // 8), wide)
+        prefix = max_prefix or max(8, L // 8)
+        cur, cur_score, passes, moves = _remap(search, cur, cur_score, chain, max_passes, prefix, wide)
         search.trace["step4"] = cur_score
         n_restarts = restarts if restarts is not None else (0 if L > 200 else min(40, 800 // max(L, 1)))
         rng = np.random.default_rng(problem.seed)
@@ -659,15 +659,14 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
                               if 3 in steps else [])
             start, score = search.offer(f"restart {r + 1}", opts)
             before = search.best_score
-            _, _, p_, m_ = _remap(search, start, score, start.order is not None, max_passes,
-                                  max_prefix or max(8, L // 8), wide)
+            _, _, p_, m_ = _remap(search, start, score, start.order is not None, max_passes, prefix, wide)
             # variable neighbourhood: kick harder after a restart that found nothing better
             kick_size = max(2, L // 8) if search.best_score < before else min(L // 2, kick_size + max(1, L // 16))
             passes, moves = passes + p_, moves + m_
         search.trace["restarts"] = search.best_score
         n_grasp = grasp if grasp is not None else (0 if n_restarts == 0 or L > GRASP_MAX_LAYERS
                                                     else min(100, 3000 // max(L, 1)))
-        p_, m_ = _grasp(search, n_grasp, grasp_noise, max_passes, max_prefix or max(8, L // 8), wide)
+        p_, m_ = _grasp(search, n_grasp, grasp_noise, max_passes, prefix, wide)
         passes, moves = passes + p_, moves + m_
         search.trace["grasp"] = search.best_score
     assert search.best is not None
