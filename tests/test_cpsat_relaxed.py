@@ -34,7 +34,7 @@ def _critical_path_s(sched) -> float:
 def test_relaxed_bound_between_critical_path_and_optimum(build, kind, seed):
     w, s = build(), system(kind, dram_capacity_bytes=1200)
     ct = random_table(w, s, seed)
-    brute = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets")
+    brute = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets", free_sequence=True)
     exact = h2h.map(w, s, mapper="cpsat", cost_table=ct, time_limit_s=30)
     x = exact.extras
     assert x["relaxed_status"] == "OPTIMAL"

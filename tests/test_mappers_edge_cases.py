@@ -104,7 +104,7 @@ W1 = one("gemm")
     ("cpsat", {"resolution": "fine"}, ["resolution"]),
     ("brute_force", {"max_candidates": -5}, ["max_candidates"]),
     ("brute_force", {"batch": 0}, ["batch"]),
-    ("brute_force", {"sequences": "yes"}, ["sequences", "true or false"]),
+    ("brute_force", {"free_sequence": "yes"}, ["free_sequence", "true or false"]),
     ("cpsat", {"free_sequence": 1}, ["free_sequence", "true or false"]),
     ("h2h", {"seed": "x"}, ["seed", "integer"]),
     ("h2h", {"seed": -1}, ["seed", ">= 0"]),

@@ -3,7 +3,7 @@
 It enumerates every feasible assignment and, with ``orders=True``, every distinct per-accelerator
 order (all topological orders, reduced to what a :class:`~h2h.schedule.Mapping` can express: the
 per-accelerator sequences, merged by the scheduler's rule, lowest layer index first; with
-``sequences=True`` every topological order as the mapping's whole processing ``sequence``), and with
+``free_sequence=True`` every topological order as the mapping's whole processing ``sequence``), and with
 ``residency="subsets"`` every set of resident weights (over-capacity sets are invalid); the default
 ``residency="knapsack"`` uses the weight-locality knapsack of each assignment, ``"none"`` keeps no
 weights resident. It is the reference the other mappers are tested against; it refuses instances
@@ -57,7 +57,7 @@ def topological_orders(preds: list[list[int]], limit: int) -> Iterator[list[int]
     yield from rec()
 
 
-def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: int, sequences: bool):
+def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: int, free_sequence: bool):
     sched = problem.scheduler
     L = problem.num_layers
     preds = [[i for i, _ in p] for p in sched.preds]
@@ -82,7 +82,7 @@ def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: 
         assign = np.array(combo, dtype=np.int64)
         seen = set()
         for seq in topo:
-            merged = tuple(seq) if sequences else tuple(sched.merge_sequence(assign, seq).tolist())
+            merged = tuple(seq) if free_sequence else tuple(sched.merge_sequence(assign, seq).tolist())
             if merged in seen:
                 continue
             seen.add(merged)
@@ -98,15 +98,15 @@ def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: 
 
 @register("brute_force")
 def brute_force(problem: Problem, orders: bool = True, residency: str = "knapsack",
-                max_candidates: int = 200_000, batch: int = 4096, sequences: bool = False) -> Solution:
+                max_candidates: int = 200_000, batch: int = 4096, free_sequence: bool = False) -> Solution:
     if residency not in ("knapsack", "none", "subsets"):
         raise MappingError(f"residency must be knapsack, none or subsets, got {residency!r}",
                            item="brute_force")
     max_candidates, batch = check_int("max_candidates", max_candidates), check_int("batch", batch)
-    sequences = check_bool("sequences", sequences)
+    free_sequence = check_bool("free_sequence", free_sequence)
     best = (np.inf, None)
     count = 0
-    gen = _candidates(problem, orders or sequences, residency, max_candidates, sequences)
+    gen = _candidates(problem, orders or free_sequence, residency, max_candidates, free_sequence)
     while True:
         chunk = list(itertools.islice(gen, batch))
         if not chunk:
@@ -124,6 +124,6 @@ def brute_force(problem: Problem, orders: bool = True, residency: str = "knapsac
     if best[1] is None:
         raise MappingError("no valid mapping exists", item="brute_force")
     assign, res, merged = best[1]
-    order = orders_from_sequence(assign, merged) if orders or sequences else None
+    order = orders_from_sequence(assign, merged) if orders or free_sequence else None
     return Solution(assign, res, order, {"candidates": count, "objective_value": best[0]},
-                    np.array(merged, dtype=np.int64) if sequences else None)
+                    np.array(merged, dtype=np.int64) if free_sequence else None)

@@ -47,11 +47,13 @@ good warm start makes feasible (on vlocnet[10/model], hetero4_mid, h2h's 12.63 m
 order on links (a transfer waits for every transfer of an earlier-processed layer, even one
 requested later), which only the exact model's search can account for.
 
-``free_sequence=True`` drops the clauses that tie the processing order to the per-accelerator
-orders: CP-SAT then also chooses the whole processing order (and so the booking order on links),
-and the solution carries it as the mapping's ``sequence``, which the scheduler follows. Its optimum
-is never worse (every merged order is one sequence), often better on a slow shared bus, and it is
-usually proven much sooner: the merge rule is what makes the exact model's search large.
+``free_sequence=True`` (the default, as for h2h, whose answer is the warm start) drops the clauses
+that tie the processing order to the per-accelerator orders: CP-SAT then also chooses the whole
+processing order (and so the booking order on links), and the solution carries it as the mapping's
+``sequence``, which the scheduler follows. Its optimum is never worse (every merged order is one
+sequence), often better on a slow shared bus, and it is usually proven much sooner: the merge rule
+is what makes the exact model's search large. ``free_sequence=False`` keeps the merge rule (and
+runs h2h the same way for the warm start).
 
 Durations are integers: seconds are divided by ``tick_s`` (the ``horizon_s`` of the warm start -- the
 h2h answer -- over ``resolution`` = 10^6 by default) and rounded to the nearest tick, so the model's
@@ -577,7 +579,7 @@ def _solver(num_workers: int, time_limit_s: float, seed: int, log: bool,
 @register("cpsat")
 def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution: float = 1e6,
           log: bool = False, strengthen: bool = True, relaxed_share: float = 0.3,
-          solver_params: dict[str, Any] | None = None, free_sequence: bool = False) -> Solution:
+          solver_params: dict[str, Any] | None = None, free_sequence: bool = True) -> Solution:
     """See the module docstring. ``time_limit_s`` defaults to 60 s. ``free_sequence``: also choose
     the whole processing order (returned as the mapping's ``sequence``) instead of the one the
     scheduler merges from per-accelerator orders. ``relaxed_share``: the part of
@@ -607,8 +609,8 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
         return limit - (time.perf_counter() - t0)
 
     sched = problem.scheduler
-    warm = h2h(Problem(sched, problem.objective, None, problem.seed))
-    warm_eval = sched.evaluate(to_mapping(sched, warm.assign, warm.resident, warm.order))
+    warm = h2h(Problem(sched, problem.objective, None, problem.seed), free_sequence=free_sequence)
+    warm_eval = sched.evaluate(to_mapping(sched, warm.assign, warm.resident, warm.order, warm.sequence))
     # the warm start's makespan sets the tick; every time variable lives in [0, horizon], where the
     # horizon (everything serialised, each at its slowest) bounds any schedule of interest
     tick = warm_eval.latency_s / resolution
@@ -645,7 +647,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     model.set_objective(problem.objective)
     hinted = False
     if hint:
-        order = problem.processing_order(warm.assign, warm.order)
+        order = warm.sequence if warm.sequence is not None else problem.processing_order(warm.assign, warm.order)
         hinted = model.hint(warm, sched.default_order if order is None else order, num_workers,
                             max(0.1, 0.2 * left_s()))
     solver = _solver(num_workers, left_s(), problem.seed, log,
@@ -669,4 +671,4 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
                            item="cpsat")
     extras.update({"objective_value": None, "bound": max(solver.BestObjectiveBound(), lower) * scale, "gap": None,
                    "note": "no solution within the time limit; returning the h2h warm start"})
-    return Solution(warm.assign, warm.resident, warm.order, extras)
+    return Solution(warm.assign, warm.resident, warm.order, extras, warm.sequence)

@@ -30,13 +30,18 @@ mapping (``restarts``). After the restarts, a GRASP phase (``grasp``) builds man
 schedules (``heft_assign``: each layer to the accelerator where it would finish first, so an idle
 slow accelerator takes work from a busy fast one), gives each a cheap step-4 descent and the best
 tenth a full one: the restarts' kicks stay in the basin of the first descent, and on some small
-workloads every single, paired or reordered move out of it is worse. Moves are scored with the
+workloads every single, paired or reordered move out of it is worse. Last, with ``free_sequence``
+(the default), a sequence phase (:mod:`.sequence_moves`) lets the mapping fix its whole processing
+order, not just per-accelerator orders merged by the scheduler's rule: joint moves of one layer's
+accelerator and its place in the sequence, from the best HEFT constructions (each with its own
+estimated start order as the sequence) and from the best mapping so far. Moves are scored with the
 full scheduler (link contention included) in batches rather than by re-timing a graph copy per move
 as the original code does (xyzxinyizhang/H2H), and step 4 repeats to a fixed point instead of two
 sweeps.
 """
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import time
@@ -46,9 +51,10 @@ from typing import Any
 import numpy as np
 
 from ..errors import MappingError
-from .base import Problem, Solution, check_int, check_number, orders_from_sequence, register
+from .base import Problem, Solution, check_bool, check_int, check_number, orders_from_sequence, register
 from .compute_priority import compute_priority_assign
 from .residency import knapsack_resident, residency_value
+from .sequence_moves import descend, sequence_solution
 
 ALL_STEPS = (1, 2, 3, 4)
 
@@ -245,7 +251,8 @@ class _Search:
 
     def true_scores(self, sols: list[Solution]) -> np.ndarray:
         """Objective of each solution exactly as ``Scheduler.evaluate`` scores its Mapping."""
-        orders = [self.p.processing_order(s.assign, s.order) for s in sols]
+        orders = [s.sequence if s.sequence is not None else self.p.processing_order(s.assign, s.order)
+                  for s in sols]
         if all(o is None for o in orders):
             order = None
         else:
@@ -545,17 +552,19 @@ GRASP_REFINE = 0.1
 
 
 def _grasp(search: _Search, n: int, noise: float, max_passes: int, max_prefix: int,
-           wide: bool) -> tuple[int, int]:
+           wide: bool) -> tuple[int, int, list[Solution]]:
     """GRASP phase: ``n`` randomised HEFT constructions (``heft_assign``; the first without noise),
     each with an assignment not built before followed by a cheap step-4 descent (``_remap`` not
     ``deep``); the best ``GRASP_REFINE`` (a tenth, at least one) of those local optima then get a
     deep descent. Runs after the restarts, so it can only improve on them. Why: on some small
     instances the kicks of the restarts never leave the basin of the first descent (every single or
     paired move from it, even followed by a reorder descent, is worse), while many cheap descents
-    from diverse, load-balanced starts find better basins. Returns (passes, moves)."""
+    from diverse, load-balanced starts find better basins. Returns (passes, moves, each construction
+    with its estimated start order as its whole processing sequence: the sequence phase's starts)."""
     p, steps = search.p, search.steps
     rng = np.random.default_rng([p.seed, 1])
     found: list[tuple[float, int, Solution]] = []
+    as_sequence: list[Solution] = []
     seen: set[bytes] = set()
     passes = moves = 0
     rank = heft_rank(p) if n else None      # the same for every construction; only the noise differs
@@ -567,6 +576,7 @@ def _grasp(search: _Search, n: int, noise: float, max_passes: int, max_prefix: i
             continue
         seen.add(assign.tobytes())
         start = Solution(assign, search.resident(assign))
+        as_sequence.append(sequence_solution(assign, start.resident, np.array(seq)))
         opts = [start]
         if 3 in steps:
             opts += [_solution(assign, start.resident, o[0]) for o in _own_orders(search, assign[None, :])]
@@ -582,14 +592,39 @@ def _grasp(search: _Search, n: int, noise: float, max_passes: int, max_prefix: i
             break
         _, _, p_, m_ = _remap(search, sol, score, sol.order is not None, max_passes, max_prefix, wide)
         passes, moves = passes + p_, moves + m_
-    return passes, moves
+    return passes, moves, as_sequence
+
+
+def _sequence_phase(search: _Search, starts: list[Solution], max_passes: int) -> int:
+    """The sequence phase (``free_sequence``; :mod:`.sequence_moves`): joint descents over assignment
+    and whole processing sequence from the best ``GRASP_REFINE`` of ``starts`` and from the best
+    mapping so far (its processing order as its sequence). Returns the passes."""
+    p = search.p
+    best = search.best
+    assert best is not None
+    own = best.sequence if best.sequence is not None else p.processing_order(best.assign, best.order)
+    starts = [*starts, sequence_solution(best.assign, best.resident,
+                                         search.sched.default_order if own is None else own)]
+    scores = search.true_scores(starts)
+    keep = max(1, round(GRASP_REFINE * (len(starts) - 1)))
+    picks = [*np.argsort(scores[:-1], kind="stable")[:keep].tolist(), len(starts) - 1]
+    passes = 0
+    apply_moves = functools.partial(_apply_each, search)
+    for k in picks:
+        if p.time_left_s() <= 0:
+            break
+        sol, score, p_ = descend(p, search.reach(), starts[k], float(scores[k]), apply_moves,
+                                 search.resident, max_passes)
+        search.note(sol, score)
+        passes += p_
+    return passes
 
 
 @register("h2h")
 def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_prefix: int | None = None,
         buckets: int = 4096, wide_moves: int = 600, chain_each: int = 12_000,
         pair_moves: int = 5000, reorder: int = 60_000, restarts: int | None = None,
-        grasp: int | None = None, grasp_noise: float = 0.3) -> Solution:
+        grasp: int | None = None, grasp_noise: float = 0.3, free_sequence: bool = True) -> Solution:
     """See the module docstring. ``max_prefix``: most moves accepted per pass (default L / 8, >= 8);
     step 4 also tries moves to accelerators no neighbour uses when that is at most ``wide_moves``
     candidates per pass (L x (A - 1)); 0 keeps to the paper's producer/consumer moves. With step 3,
@@ -604,7 +639,9 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
     nothing better, up to L / 2, back to L / 8 after one that did). Then ``grasp`` randomised HEFT
     starts (default min(100, 3000 / L) when restarts are on and L <= ``GRASP_MAX_LAYERS``, else
     none; see ``_grasp``), the upward ranks scaled by random factors in [1 - ``grasp_noise``,
-    1 + ``grasp_noise``]; this phase runs last, so it never makes the answer worse."""
+    1 + ``grasp_noise``]; this phase never makes the answer worse. With ``free_sequence`` (and a
+    GRASP phase), a last phase searches the whole processing sequence too (``_sequence_phase``), and
+    the answer may carry one; off, every answer follows the scheduler's merge rule."""
     steps = parse_steps(steps)
     max_passes, buckets = check_int("max_passes", max_passes), check_int("buckets", buckets)
     max_prefix = check_int("max_prefix", max_prefix, optional=True)
@@ -613,6 +650,7 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
     restarts = check_int("restarts", restarts, 0, optional=True)
     grasp = check_int("grasp", grasp, 0, optional=True)
     grasp_noise = check_number("grasp_noise", grasp_noise, 0.0, 1.0)
+    free_sequence = check_bool("free_sequence", free_sequence)
     t0 = time.perf_counter()
     search = _Search(problem, steps, buckets)
     search.chain_each_limit = chain_each
@@ -666,11 +704,14 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
         search.trace["restarts"] = search.best_score
         n_grasp = grasp if grasp is not None else (0 if n_restarts == 0 or L > GRASP_MAX_LAYERS
                                                     else min(100, 3000 // max(L, 1)))
-        p_, m_ = _grasp(search, n_grasp, grasp_noise, max_passes, prefix, wide)
+        p_, m_, seq_starts = _grasp(search, n_grasp, grasp_noise, max_passes, prefix, wide)
         passes, moves = passes + p_, moves + m_
         search.trace["grasp"] = search.best_score
+        if free_sequence and n_grasp:
+            passes += _sequence_phase(search, seq_starts, max_passes)
+            search.trace["sequence"] = search.best_score
     assert search.best is not None
     extras = {"steps": list(steps), "step_objective": search.trace, "passes": passes, "moves": moves,
               "restarts": n_restarts if 4 in steps else 0, "grasp": n_grasp if 4 in steps else 0,
               "chain_order": chain, "search_s": time.perf_counter() - t0}
-    return Solution(search.best.assign, search.best.resident, search.best.order, extras)
+    return Solution(search.best.assign, search.best.resident, search.best.order, extras, search.best.sequence)

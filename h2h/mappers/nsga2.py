@@ -26,15 +26,17 @@ DEFAULT_TIME_LIMIT_S = 30.0
 
 
 class _Archive:
-    """Every scored candidate: assign, resident, order (or None), latency, energy."""
+    """Every scored candidate: assign, resident, order (or None), latency, energy, sequence (or None)."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[np.ndarray, np.ndarray, Any, float, float]] = []
+        self.rows: list[tuple[np.ndarray, np.ndarray, Any, float, float, Any]] = []
 
-    def add(self, assign: np.ndarray, resident: np.ndarray, order: Any, lat: np.ndarray, en: np.ndarray) -> None:
+    def add(self, assign: np.ndarray, resident: np.ndarray, order: Any, lat: np.ndarray, en: np.ndarray,
+            sequence: Any = None) -> None:
         for b in range(len(lat)):
             if np.isfinite(lat[b]) and np.isfinite(en[b]):
-                self.rows.append((assign[b].copy(), resident[b].copy(), order, float(lat[b]), float(en[b])))
+                self.rows.append((assign[b].copy(), resident[b].copy(), order, float(lat[b]), float(en[b]),
+                                  sequence))
 
     def front(self) -> list[int]:
         from ..pareto import non_dominated
@@ -118,10 +120,10 @@ def nsga2(problem: Problem, pop_size: int = 64, generations: int = 60) -> Soluti
     seeds = [h2h(Problem(sched, problem.objective, None, problem.seed))]
     cp = compute_priority_assign(problem)
     seeds.append(Solution(cp, np.zeros(len(cp), dtype=bool)))
-    for s in seeds:   # the seeds as they are (own residency and order) join the archive
-        order = problem.processing_order(s.assign, s.order)
+    for s in seeds:   # the seeds as they are (own residency, order and sequence) join the archive
+        order = s.sequence if s.sequence is not None else problem.processing_order(s.assign, s.order)
         batch = problem.evaluate(s.assign[None, :], s.resident[None, :], order)
-        archive.add(s.assign[None, :], s.resident[None, :], s.order, batch.latency_s, batch.energy_j)
+        archive.add(s.assign[None, :], s.resident[None, :], s.order, batch.latency_s, batch.energy_j, s.sequence)
     init = np.concatenate([np.stack([s.assign for s in seeds]),
                            random_assign(problem.feasible, rng, max(0, pop_size - len(seeds)))])
     crossover, mutation = _operators(problem, rng)
@@ -141,10 +143,13 @@ def nsga2(problem: Problem, pop_size: int = 64, generations: int = 60) -> Soluti
     knee = front[int(np.argmin(np.hypot((lat - lat.min()) / span_l, (en - en.min()) / span_e)))]
     points = []
     for i in front:
-        a, r, o, l_s, e_j = archive.rows[i]
-        m = to_mapping(sched, a, r, o)
-        points.append({"latency_s": l_s, "energy_j": e_j, "mapping": dict(m.assignment)})
-    a, r, o, _, _ = archive.rows[best]
+        a, r, o, l_s, e_j, seq = archive.rows[i]
+        m = to_mapping(sched, a, r, o, seq)
+        point = {"latency_s": l_s, "energy_j": e_j, "mapping": dict(m.assignment)}
+        if m.sequence is not None:     # the h2h seed may fix its whole processing order
+            point["sequence"] = list(m.sequence)
+        points.append(point)
+    a, r, o, _, _, seq = archive.rows[best]
     extras = {"front": points, "knee": front.index(knee), "chosen": front.index(best),
               "evaluations": len(archive.rows), "pop_size": pop_size, "search_s": time.perf_counter() - t0}
-    return Solution(a, r, o, extras)
+    return Solution(a, r, o, extras, seq)
