@@ -86,10 +86,14 @@ class Problem:
             raise MappingError("the per-accelerator orders contradict the data dependencies", item="order")
         return merged
 
+    def solution_order(self, sol: Solution) -> np.ndarray | None:
+        """The processing order the scheduler follows for ``sol``: its sequence, else its
+        per-accelerator orders merged (None: the default order)."""
+        return sol.sequence if sol.sequence is not None else self.processing_order(sol.assign, sol.order)
+
     def evaluate_solution(self, sol: Solution) -> float:
         """Objective of one solution exactly as ``Scheduler.evaluate`` of its Mapping would score it."""
-        order = sol.sequence if sol.sequence is not None else self.processing_order(sol.assign, sol.order)
-        batch = self.evaluate(sol.assign[None, :], sol.resident[None, :], order)
+        batch = self.evaluate(sol.assign[None, :], sol.resident[None, :], self.solution_order(sol))
         return float(self.score(batch)[0])
 
 
@@ -163,7 +167,8 @@ class MapResult:
 
     @property
     def sequence(self) -> list[str] | None:
-        """The processing order, for mappers that choose it (cpsat); else None."""
+        """The whole processing order, when the mapper chose one (h2h, cpsat with ``free_sequence``);
+        None when the scheduler merges the per-accelerator orders."""
         s = self.evaluation.mapping.sequence
         return None if s is None else list(s)
 

@@ -189,15 +189,12 @@ class _Model:
                     m.Add(self.pos[u] < self.pos[v]).OnlyEnforceIf(b)
                     m.Add(self.pos[u] > self.pos[v]).OnlyEnforceIf(b.Not())
                 self._before[u, v] = b
-        if not relaxed and not use_pos:   # before(u, v) and before(v, w) imply before(u, w)
-            for u, v, w in itertools.permutations(range(L), 3):
-                buv, bvw, buw = self.before(u, v), self.before(v, w), self.before(u, w)
-                if buw is True or buv is False or bvw is False:
-                    continue
-                lits = [x.Not() for x in (buv, bvw) if x is not True]
-                if buw is not False:
-                    lits.append(buw)
-                m.AddBoolOr(lits)
+        if not relaxed and not use_pos:   # transitive: no triple is ordered in a cycle
+            for u, v, w in itertools.combinations(range(L), 3):
+                for cycle in ((u, v, w), (u, w, v)):        # both directions round the triple
+                    steps = [self.before(a, b) for a, b in zip(cycle, cycle[1:] + cycle[:1])]
+                    if not any(x is False for x in steps):  # a DAG-fixed step may already break it
+                        m.AddBoolOr([x.Not() for x in steps if x is not True])
 
         # per-accelerator sequences
         self.arc: dict[tuple[int, int, int], Any] = {}
@@ -671,7 +668,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     model.set_objective(problem.objective)
     hinted = False
     if hint:
-        order = warm.sequence if warm.sequence is not None else problem.processing_order(warm.assign, warm.order)
+        order = problem.solution_order(warm)
         hinted = model.hint(warm, sched.default_order if order is None else order, num_workers,
                             max(0.1, 0.2 * left_s()))
     solver = _solver(num_workers, left_s(), problem.seed, log,

@@ -251,8 +251,7 @@ class _Search:
 
     def true_scores(self, sols: list[Solution]) -> np.ndarray:
         """Objective of each solution exactly as ``Scheduler.evaluate`` scores its Mapping."""
-        orders = [s.sequence if s.sequence is not None else self.p.processing_order(s.assign, s.order)
-                  for s in sols]
+        orders = [self.p.solution_order(s) for s in sols]
         if all(o is None for o in orders):
             order = None
         else:
@@ -602,7 +601,7 @@ def _sequence_phase(search: _Search, starts: list[Solution], max_passes: int) ->
     p = search.p
     best = search.best
     assert best is not None
-    own = best.sequence if best.sequence is not None else p.processing_order(best.assign, best.order)
+    own = p.solution_order(best)
     starts = [*starts, sequence_solution(best.assign, best.resident,
                                          search.sched.default_order if own is None else own)]
     scores = search.true_scores(starts)

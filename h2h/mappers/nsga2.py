@@ -121,8 +121,7 @@ def nsga2(problem: Problem, pop_size: int = 64, generations: int = 60) -> Soluti
     cp = compute_priority_assign(problem)
     seeds.append(Solution(cp, np.zeros(len(cp), dtype=bool)))
     for s in seeds:   # the seeds as they are (own residency, order and sequence) join the archive
-        order = s.sequence if s.sequence is not None else problem.processing_order(s.assign, s.order)
-        batch = problem.evaluate(s.assign[None, :], s.resident[None, :], order)
+        batch = problem.evaluate(s.assign[None, :], s.resident[None, :], problem.solution_order(s))
         archive.add(s.assign[None, :], s.resident[None, :], s.order, batch.latency_s, batch.energy_j, s.sequence)
     init = np.concatenate([np.stack([s.assign for s in seeds]),
                            random_assign(problem.feasible, rng, max(0, pop_size - len(seeds)))])
