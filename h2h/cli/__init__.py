@@ -35,9 +35,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"h2h: error: {self.prog}: {message} (see '{self.prog} --help')\n")
 
 
-def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
-    """Warnings as one ``h2h: warning:`` line, not Python's two-line format with source."""
+def print_warning(message: object, file=None) -> None:
+    """The CLI's one format for a warning: one ``h2h: warning:`` line on stderr."""
     print(f"h2h: warning: {message}", file=sys.stderr if file is None else file)
+
+
+def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
+    """Python warnings as ``print_warning`` lines, not Python's two-line format with source."""
+    print_warning(message, file)
 
 
 def build_parser() -> argparse.ArgumentParser:

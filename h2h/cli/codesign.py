@@ -8,11 +8,9 @@ random starting designs, reported, and the run exits 0.
 from __future__ import annotations
 
 import argparse
-import sys
 
-from .search_args import add_search_options, evaluations_line, failures_line, fill_default_out, pareto_line, progress_printer
-
-SHOWN = 10  # Pareto designs printed; all of them are in pareto.csv
+from .search_args import (FRONT_SHOWN, add_search_options, evaluations_line, fill_default_out, pareto_line,
+                          progress_printer, warn_if_nothing_usable)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,14 +38,12 @@ def _run(args: argparse.Namespace) -> int:
     result = run_codesign(settings, agent, progress=progress_printer(args.quiet))
     counted = evaluations_line(result.history, ("agent", "fallback", "random", "offspring"))
     print(f"{settings.start} start: {counted} in {result.generations} "
-          f"generations, {result.runtime_s:.1f} s; {pareto_line(result.front, SHOWN)}; results in {result.out}")
+          f"generations, {result.runtime_s:.1f} s; {pareto_line(result.front, FRONT_SHOWN)}; results in {result.out}")
     if result.seeding.fallback:
         print(f"fallback: {result.seeding.fallback} of {settings.population_size} starting designs were random "
               f"because the agent gave too few valid ones: {result.seeding.reason}")
-    failed = failures_line(result.history)
-    if failed:
-        print(f"h2h: warning: {failed}", file=sys.stderr)
-    for row in result.front[:SHOWN]:
+    warn_if_nothing_usable(result.history)
+    for row in result.front[:FRONT_SHOWN]:
         metrics = ", ".join(f"{o.name}={row.metrics.get(o.name, float('nan')):.4g}" for o in result.objectives)
         print(f"  #{row.evaluation} ({row.source}): {metrics}")
     if result.designs:

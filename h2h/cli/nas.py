@@ -6,11 +6,9 @@ default ``results/<config name>``). Bad input (config, agent, dataset) exits 2 w
 from __future__ import annotations
 
 import argparse
-import sys
 
-from .search_args import add_search_options, evaluations_line, failures_line, fill_default_out, pareto_line, progress_printer
-
-SHOWN = 10  # Pareto designs printed; all of them are in pareto.csv
+from .search_args import (FRONT_SHOWN, add_search_options, evaluations_line, fill_default_out, pareto_line,
+                          progress_printer, warn_if_nothing_usable)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,12 +30,10 @@ def _run(args: argparse.Namespace) -> int:
     fill_default_out(settings, args.config, overwrite=args.overwrite)
     result = run_nas(settings, from_config(dict(settings.agent_config)), progress=progress_printer(args.quiet))
     print(f"{evaluations_line(result.history, ('agent', 'fallback'))} in {result.runtime_s:.1f} s; "
-          f"{pareto_line(result.front, SHOWN)}; results in "
+          f"{pareto_line(result.front, FRONT_SHOWN)}; results in "
           f"{result.out}")
-    failed = failures_line(result.history)
-    if failed:
-        print(f"h2h: warning: {failed}", file=sys.stderr)
-    for row in result.front[:SHOWN]:
+    warn_if_nothing_usable(result.history)
+    for row in result.front[:FRONT_SHOWN]:
         shown = ", ".join(f"{o.name}={row.metrics.get(o.name, float('nan')):.4g}" for o in result.objectives)
         print(f"  #{row.evaluation}: {shown}")
     return 0

@@ -65,6 +65,10 @@ def evaluations_line(history: Any, sources: tuple[str, ...]) -> str:
     return f"{len(distinct)} evaluations ({shown}{more})"
 
 
+#: Pareto designs ``h2h nas`` and ``h2h codesign`` print; all of them are in pareto.csv
+FRONT_SHOWN = 10
+
+
 def pareto_line(front: Any, shown: int) -> str:
     """``1 Pareto design`` / ``20 Pareto designs (the first 10 below)``."""
     text = count_noun(len(front), "Pareto design")
@@ -84,3 +88,12 @@ def failures_line(history: Any) -> str | None:
         return f"none of the {len(distinct)} designs met the constraints and metric bounds"
     error, n = errors.most_common(1)[0]
     return f"none of the {len(distinct)} designs could be evaluated; {n} failed with: {error}"
+
+
+def warn_if_nothing_usable(history: Any) -> None:
+    """Print ``failures_line`` as a warning when it has something to say."""
+    from . import print_warning
+
+    failed = failures_line(history)
+    if failed:
+        print_warning(failed)

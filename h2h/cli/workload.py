@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import sys
 import warnings
 from typing import Any
 
+from . import print_warning
 from .tables import count_noun, text_table
 
 
@@ -52,7 +52,7 @@ def _warnings_to_stderr():
         warnings.simplefilter("always", H2HWarning)
         yield
     for warning in caught:
-        print(f"h2h: warning: {warning.message}", file=sys.stderr)
+        print_warning(warning.message)
 
 
 def _load(spec: str):
