@@ -8,13 +8,31 @@ the schedule; ``to_dict()`` is its JSON form.
 """
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Mapping as MappingABC
+from collections.abc import Set as SetABC
 from dataclasses import dataclass, field
+from numbers import Number
 from typing import Any
 
 from .errors import MappingError
 
 ENERGY_PARTS = ("compute", "onchip", "dram", "interconnect", "static")
+
+
+def _layer_names(value: Any, key: str, item: str, *, ordered: bool) -> tuple[str, ...]:
+    """``value`` as a tuple of layer names: a list (a set too when ``ordered`` is false) of strings
+    or numbers (YAML reads an unquoted numeric name as a number), else a MappingError. A string, a
+    dict or an unordered set where order matters is a wrong type, not a list of its characters/keys."""
+    wrong = (isinstance(value, (str, bytes, MappingABC)) or not hasattr(value, "__iter__")
+             or (ordered and isinstance(value, SetABC)))
+    if wrong:
+        raise MappingError(f"'{key}' is a list of layer names, got {reprlib.repr(value)}", item=item)
+    names = tuple(value)
+    for i, x in enumerate(names):
+        if isinstance(x, bool) or not isinstance(x, (str, Number)):
+            raise MappingError(f"'{key}' is a list of layer names; entry {i} is {reprlib.repr(x)}", item=item)
+    return tuple(str(x) for x in names)
 
 
 @dataclass(frozen=True)
@@ -39,18 +57,11 @@ class Mapping:
                 raise MappingError("'order' must be {accelerator: [layer, ...]}")
             order = {}
             for acc, seq in self.order.items():
-                if isinstance(seq, str) or not hasattr(seq, "__iter__"):
-                    raise MappingError(f"the order of an accelerator is a list of layers, got {seq!r}",
-                                       item=f"order of '{acc}'")
-                order[str(acc)] = tuple(str(x) for x in seq)
+                order[str(acc)] = _layer_names(seq, "order", f"order of '{acc}'", ordered=True)
             object.__setattr__(self, "order", order)
-        if isinstance(self.resident, str) or not hasattr(self.resident, "__iter__"):
-            raise MappingError(f"'resident' is a list of layer names, got {self.resident!r}", item="resident")
-        object.__setattr__(self, "resident", frozenset(str(x) for x in self.resident))
+        object.__setattr__(self, "resident", frozenset(_layer_names(self.resident, "resident", "resident", ordered=False)))
         if self.sequence is not None:
-            if isinstance(self.sequence, str) or not hasattr(self.sequence, "__iter__"):
-                raise MappingError(f"'sequence' is a list of layer names, got {self.sequence!r}", item="sequence")
-            object.__setattr__(self, "sequence", tuple(str(x) for x in self.sequence))
+            object.__setattr__(self, "sequence", _layer_names(self.sequence, "sequence", "sequence", ordered=True))
 
     @classmethod
     def coerce(cls, mapping: "Mapping | MappingABC[str, str]") -> "Mapping":

@@ -190,3 +190,35 @@ def test_mapper_options_on_the_command_line(capsys, tiny, tmp_path):
                                                           "free_sequence=2")
     assert "not both" in _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--steps", "1,2",
                               "--option", "steps=[1]")
+
+
+def test_bad_mapper_options_are_one_line(capsys, tiny):
+    def bad(*option: str) -> str:
+        return _bad(capsys, "map", "--workload", tiny[0], "--system", tiny[1], *option)
+
+    assert "time_limit_s is not a mapper option; give --time-limit" in bad("--option", "time_limit_s=5")
+    assert "seed is not a mapper option; give --seed" in bad("--mapper", "cpsat", "--option", "seed=1")
+    assert "workload: not an option of mapper 'cpsat'" in bad("--mapper", "cpsat", "--option", "workload=x")
+    assert "the value of 'solver_params' is nested too deeply" in bad(
+        "--mapper", "cpsat", "--option", "solver_params=" + "[" * 20000 + "]" * 20000)
+    assert "num_workers: must be an integer <= 2147483647" in bad(
+        "--mapper", "cpsat", "--option", "num_workers=99999999999999999999")
+    assert "batch: must be an integer <= 2147483647" in bad(
+        "--mapper", "brute_force", "--option", "batch=99999999999999999999")
+    assert "hint: must be true or false, got [1, 2]" in bad("--mapper", "cpsat", "--option", "hint=[1, 2]")
+    assert "log: must be true or false, got 'false'" in bad("--mapper", "cpsat", "--option", 'log="false"')
+    assert "orders: must be true or false, got 'no'" in bad("--mapper", "brute_force", "--option", 'orders="no"')
+    assert "steps are numbers among (1, 2, 3, 4), got True" in bad("--option", "steps=true")
+    assert "got [1.5, 2]" in bad("--option", "steps=[1.5, 2]")
+    assert "bad value nan for CP-SAT parameter 'max_time_in_seconds'; expected a number" in bad(
+        "--mapper", "cpsat", "--option", "solver_params={max_time_in_seconds: .nan}")
+    assert "bad value 'x' for CP-SAT parameter 'num_workers'; expected an integer" in bad(
+        "--mapper", "cpsat", "--option", 'solver_params={num_workers: "x"}')
+
+
+def test_cpsat_takes_any_seed(capsys, tiny):
+    """CP-SAT's random_seed is an int32; a larger seed (fine for every other mapper) is folded into it."""
+    code, out, err = run(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapper", "cpsat",
+                         "--seed", str(2**40 + 3), "--option", "num_workers=8", "--time-limit", "5", "--json")
+    assert code == 0, err
+    assert json.loads(out)["status"] == "OPTIMAL"

@@ -51,10 +51,31 @@ def test_sequence_with_a_consistent_order_and_round_trips(tmp_path):
     (["x", "y", "x"], None, "'x' appears twice"),
     (["x", "z"], None, "unknown layer 'z'"),
     ("xy", None, "list of layer names"),
+    ({"x": 0, "y": 1}, None, r"'sequence' is a list of layer names, got \{'x': 0"),   # not its keys
+    ({"x", "y"}, None, "'sequence' is a list of layer names, got "),                  # a set has no order
+    (["x", ["y"]], None, r"entry 1 is \['y'\]"),
+    (["x", None], None, "entry 1 is None"),
 ])
 def test_bad_sequences(seq, order, words):
     with pytest.raises(MappingError, match=f"sequence.*{words}"):
         two_models().evaluate(Mapping(ASSIGN, order=order, sequence=seq))
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"order": {"a0": {"x": 1}}}, r"order of 'a0': 'order' is a list of layer names, got \{'x': 1\}"),
+    ({"order": {"a0": {"x"}}}, "order of 'a0': 'order' is a list of layer names"),
+    ({"resident": {"x": False}}, r"resident: 'resident' is a list of layer names, got \{'x': False\}"),
+])
+def test_orders_and_resident_of_the_wrong_type(kwargs, words):
+    with pytest.raises(MappingError, match=words):
+        Mapping(ASSIGN, **kwargs)
+
+
+def test_a_record_without_its_assignment_is_not_a_plain_mapping(tmp_path):
+    p = tmp_path / "m.yaml"
+    p.write_text("sequence: [x, y]\n")
+    with pytest.raises(MappingError, match="m.yaml: has 'sequence' but no 'assignment'"):
+        read_mapping_file(p)
 
 
 def test_sequence_must_follow_dependencies_and_the_per_accelerator_order():

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 MAPPER_NAMES = ("compute_priority", "h2h", "cpsat", "nsga2", "random", "brute_force")
+# map_workload's own settings, which have flags of their own rather than being mapper options
+OWN_FLAGS = {"time_limit_s": "--time-limit", "seed": "--seed", "objective": "--objective"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -53,17 +55,21 @@ def _options(pairs: list[str]) -> dict[str, Any]:
         key = key.strip()
         if not sep or not key:
             raise MappingError(f"expected KEY=VALUE, got {pair!r}", item="--option")
+        if key in OWN_FLAGS:
+            raise MappingError(f"{key} is not a mapper option; give {OWN_FLAGS[key]}", item="--option")
         if key in options:
             raise MappingError(f"option {key!r} given twice", item="--option")
         try:
             options[key] = yaml.safe_load(text) if text.strip() else None
         except yaml.YAMLError:
             raise MappingError(f"the value of {key!r} is not valid YAML: {text!r}", item="--option") from None
+        except RecursionError:
+            raise MappingError(f"the value of {key!r} is nested too deeply", item="--option") from None
     return options
 
 
 def _run(args: argparse.Namespace) -> int:
-    from h2h.mappers.base import map_workload, MapResult, _resolve, read_mapping_file
+    from h2h.mappers.base import check_options, map_workload, MapResult, _resolve, read_mapping_file
     from h2h.evaluate import get_scheduler
 
     from .outputs import check_output_file
@@ -96,6 +102,7 @@ def _run(args: argparse.Namespace) -> int:
         result = MapResult("given", args.objective, evaluation, time.perf_counter() - t0,
                            {"mapping_file": args.mapping})
     else:
+        check_options(args.mapper, options)   # before map_workload's own keywords could collide with one
         workload, system = _resolve(args.workload, args.system)
         result = map_workload(workload, system, args.mapper, args.objective, time_limit_s=args.time_limit,
                               seed=args.seed, **options)

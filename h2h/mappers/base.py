@@ -242,12 +242,19 @@ def check_options(name: str, options: MappingABC[str, Any]) -> None:
                                f"{', '.join(known) or 'none (it takes no options)'}", item=str(key))
 
 
-def check_int(name: str, value: Any, minimum: int = 1, *, optional: bool = False) -> int | None:
-    """``value`` as an int >= ``minimum`` (None passes when ``optional``), else a MappingError."""
+MAX_INT_OPTION = 2**31 - 1   # counts and sizes beyond this overflow the solvers' and numpy's int32/index types
+
+
+def check_int(name: str, value: Any, minimum: int = 1, *, optional: bool = False,
+              maximum: int | None = MAX_INT_OPTION) -> int | None:
+    """``value`` as an int in [``minimum``, ``maximum``] (None passes when ``optional``; ``maximum``
+    None: no upper bound), else a MappingError."""
     if value is None and optional:
         return None
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < minimum:
         raise MappingError(f"must be an integer >= {minimum}, got {value!r}", item=name)
+    if maximum is not None and value > maximum:
+        raise MappingError(f"must be an integer <= {maximum}, got {value!r}", item=name)
     return int(value)
 
 
@@ -286,7 +293,7 @@ def map_workload(workload: Any, system: Any, mapper: str = "h2h", objective: str
     check_options(mapper, options)
     if time_limit_s is not None:
         check_number("time_limit_s", time_limit_s, 0.0, low_open=True)
-    seed = check_int("seed", seed, 0)
+    seed = check_int("seed", seed, 0, maximum=None)
     w, s = _resolve(workload, system)
     t0 = time.perf_counter()
     sched = get_scheduler(w, s, cost_table)
@@ -316,6 +323,10 @@ def read_mapping_file(path: str | Path) -> Mapping:
         data = {"assignment": data["mapping"], "order": data.get("order"), "resident": data.get("resident"),
                 "sequence": data.get("sequence")}
     if isinstance(data, MappingABC) and "assignment" not in data:
+        record_keys = [k for k in ("order", "resident", "sequence") if k in data and not isinstance(data[k], str)]
+        if record_keys:   # a record missing its assignment, not a plain {layer: accelerator}
+            raise MappingError(f"has '{record_keys[0]}' but no 'assignment' (or 'mapping') "
+                               "{layer: accelerator}", file=str(path))
         data = {"assignment": data}
     try:
         return Mapping.from_dict(data)

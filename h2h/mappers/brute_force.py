@@ -103,7 +103,7 @@ def brute_force(problem: Problem, orders: bool = True, residency: str = "knapsac
         raise MappingError(f"residency must be knapsack, none or subsets, got {residency!r}",
                            item="brute_force")
     max_candidates, batch = check_int("max_candidates", max_candidates), check_int("batch", batch)
-    free_sequence = check_bool("free_sequence", free_sequence)
+    free_sequence, orders = check_bool("free_sequence", free_sequence), check_bool("orders", orders)
     best = (np.inf, None)
     count = 0
     gen = _candidates(problem, orders or free_sequence, residency, max_candidates, free_sequence)

@@ -67,6 +67,7 @@ makespan); edp is not linear and is refused. The h2h solution is given as a hint
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from typing import Any
 
@@ -577,7 +578,7 @@ def _solver(num_workers: int, time_limit_s: float, seed: int, log: bool,
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = int(num_workers)
     solver.parameters.max_time_in_seconds = max(0.1, time_limit_s)
-    solver.parameters.random_seed = int(seed)
+    solver.parameters.random_seed = int(seed) % 2**31   # an int32 field; any seed >= 0 is accepted
     solver.parameters.log_search_progress = bool(log)
     for key, value in (params or {}).items():
         if not hasattr(solver.parameters, key):
@@ -590,9 +591,14 @@ def _solver(num_workers: int, time_limit_s: float, seed: int, log: bool,
                 field.clear()
                 field.extend(value)
             else:
+                if isinstance(value, float) and math.isnan(value):
+                    raise ValueError("NaN is not a value")
                 setattr(solver.parameters, key, value)
-        except (TypeError, ValueError) as e:
-            raise MappingError(f"bad value {value!r} for CP-SAT parameter {key!r}: {e}".splitlines()[0],
+        except (TypeError, ValueError):   # pybind's own message is many lines of signatures
+            kinds = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
+            expected = ("a list" if hasattr(field, "extend")
+                        else kinds.get(type(field), f"a {type(field).__name__} value"))
+            raise MappingError(f"bad value {value!r} for CP-SAT parameter {key!r}; expected {expected}",
                                item="solver_params") from None
     return solver
 
@@ -617,7 +623,8 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
         raise MappingError(f"cpsat optimises latency or energy (linear objectives), not {problem.objective}",
                            item="objective")
     relaxed_share = check_number("relaxed_share", relaxed_share, 0.0, 1.0, high_open=True)
-    free_sequence = check_bool("free_sequence", free_sequence)
+    free_sequence, hint, log, strengthen = (check_bool(name, v) for name, v in (
+        ("free_sequence", free_sequence), ("hint", hint), ("log", log), ("strengthen", strengthen)))
     num_workers = check_int("num_workers", num_workers)
     resolution = check_number("resolution", resolution, 1.0)
     if solver_params is not None and not isinstance(solver_params, dict):
@@ -643,7 +650,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     if problem.objective == "latency" and relaxed_share > 0:
         # phase 1: the relaxed model's bound (same ticks, a subset of the constraints) is a lower
         # bound on the exact model's optimum; phase 2 starts from it
-        relaxed = _Model(problem, tick, horizon, energy_unit, strengthen=bool(strengthen), relaxed=True)
+        relaxed = _Model(problem, tick, horizon, energy_unit, strengthen=strengthen, relaxed=True)
         relaxed.m.Add(relaxed.mk <= cap)
         relaxed.set_objective("latency")
         budget_s = relaxed_share * left_s()
@@ -660,7 +667,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
         lower = int(np.ceil(solver.BestObjectiveBound() - 1e-6))
         extras.update({"relaxed_status": solver.StatusName(status), "relaxed_bound_s": lower * tick,
                        "relaxed_solve_s": solver.WallTime()})
-    model = _Model(problem, tick, horizon, energy_unit, strengthen=bool(strengthen),
+    model = _Model(problem, tick, horizon, energy_unit, strengthen=strengthen,
                    free_sequence=free_sequence)
     if problem.objective == "latency":   # the optimum is no worse than the warm start
         model.m.Add(model.mk <= cap)

@@ -66,14 +66,16 @@ def parse_steps(steps: Any) -> tuple[int, ...]:
     if isinstance(steps, str):
         items: Iterable[Any] = [c for c in steps.replace(",", " ").split()] if ("," in steps or " " in steps) \
             else list(steps)
-    elif isinstance(steps, int):
+    elif isinstance(steps, (int, np.integer)) and not isinstance(steps, (bool, np.bool_)):
         items = [steps]
+    elif isinstance(steps, (bool, np.bool_, float, dict)) or not hasattr(steps, "__iter__"):
+        items = [None]    # true, 1.5 or {1: ...} are not step numbers (int() would take them)
     else:
         items = steps
     out = set()
     for s in items:
         try:
-            n = int(s)
+            n = 0 if isinstance(s, (bool, np.bool_, float, np.floating)) else int(s)
         except (TypeError, ValueError):
             n = 0
         if n not in ALL_STEPS:
