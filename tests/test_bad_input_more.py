@@ -330,3 +330,18 @@ def test_layer_field_errors_speak_the_schema_not_python(tmp_path, layer, words):
         read_workload(p)
     one_line(info.value, str(p), *words)
     assert "__init__" not in str(info.value) and "unpack" not in str(info.value)
+
+
+def test_out_of_memory_is_one_line_exit_2(capsys, monkeypatch):
+    """A request too large to hold (numpy's MemoryError, e.g. an nsga2 population of 2**31 designs)
+    is a one-line error, not a traceback. The handler raises it directly: really allocating that
+    much is refused or granted depending on the machine's overcommit policy."""
+    import h2h.cli.map_cmd as map_cmd
+
+    def too_big(args):
+        raise MemoryError("Unable to allocate 496. GiB for an array with shape (2147483645, 31) and data type float64")
+
+    monkeypatch.setattr(map_cmd, "_run", too_big)
+    code, out, err = run(capsys, "map", "--workload", "resnet18", "--system", str(MID), "--mapper", "nsga2")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("h2h: error: out of memory: Unable to allocate 496. GiB")

@@ -87,6 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{e.filename}: " if e.filename else ""
         print(f"h2h: error: {where}{e.strerror or e}", file=sys.stderr)
         return 2
+    except MemoryError as e:  # a request this machine cannot hold (a population of 2**31 designs, ...)
+        detail = " ".join(str(e).split())
+        print(f"h2h: error: out of memory{': ' + detail if detail else ''}; ask for less", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("h2h: interrupted", file=sys.stderr)
         return 130

@@ -46,6 +46,7 @@ import heapq
 import itertools
 import time
 from collections.abc import Iterable
+from collections.abc import Mapping as MappingABC
 from typing import Any
 
 import numpy as np
@@ -59,28 +60,29 @@ from .sequence_moves import descend, sequence_solution
 ALL_STEPS = (1, 2, 3, 4)
 
 
+def _step_number(item: Any) -> int:
+    """An int or a digit string as a step number; 0 (refused) for anything else, such as true or
+    1.9, which ``int()`` would quietly take."""
+    if isinstance(item, (bool, np.bool_)):
+        return 0
+    if isinstance(item, (int, np.integer)):
+        return int(item)
+    return int(item) if isinstance(item, str) and item.strip().isdigit() else 0
+
+
 def parse_steps(steps: Any) -> tuple[int, ...]:
     """(1, 2, 3, 4), "1,2,4", "124" or [] -> a sorted tuple of step numbers."""
     if steps is None:
         return ALL_STEPS
     if isinstance(steps, str):
-        items: Iterable[Any] = [c for c in steps.replace(",", " ").split()] if ("," in steps or " " in steps) \
-            else list(steps)
-    elif isinstance(steps, (int, np.integer)) and not isinstance(steps, (bool, np.bool_)):
-        items = [steps]
-    elif isinstance(steps, (bool, np.bool_, float, dict)) or not hasattr(steps, "__iter__"):
-        items = [None]    # true, 1.5 or {1: ...} are not step numbers (int() would take them)
+        items: Iterable[Any] = steps.replace(",", " ").split() if ("," in steps or " " in steps) else list(steps)
+    elif isinstance(steps, MappingABC) or not hasattr(steps, "__iter__"):
+        items = [steps]      # one number, or a wrong type that _step_number refuses
     else:
         items = steps
-    out = set()
-    for s in items:
-        try:
-            n = 0 if isinstance(s, (bool, np.bool_, float, np.floating)) else int(s)
-        except (TypeError, ValueError):
-            n = 0
-        if n not in ALL_STEPS:
-            raise MappingError(f"h2h steps are numbers among {ALL_STEPS}, got {steps!r}", item="steps")
-        out.add(n)
+    out = {_step_number(item) for item in items}
+    if not out <= set(ALL_STEPS):
+        raise MappingError(f"h2h steps are numbers among {ALL_STEPS}, got {steps!r}", item="steps")
     return tuple(sorted(out))
 
 
