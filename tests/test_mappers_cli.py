@@ -222,3 +222,18 @@ def test_cpsat_takes_any_seed(capsys, tiny):
                          "--seed", str(2**40 + 3), "--option", "num_workers=8", "--time-limit", "5", "--json")
     assert code == 0, err
     assert json.loads(out)["status"] == "OPTIMAL"
+
+
+def test_search_flags_with_a_given_mapping_are_named_as_unused(capsys, tiny, tmp_path):
+    """--mapping schedules a mapping as given, so --mapper, --option and --time-limit cannot change
+    it: the user is told so on one line, and the given mapping is still scheduled."""
+    f = tmp_path / "m.json"
+    f.write_text(json.dumps({"a1": "acc0", "a2": "acc0", "b1": "acc1", "b2": "acc1", "f": "acc2"}))
+    code, out, err = run(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f),
+                         "--mapper", "cpsat", "--option", "num_workers=8", "--time-limit", "5", "--json")
+    assert code == 0, err
+    assert err.count("\n") == 1 and "h2h: warning:" in err
+    assert "--mapper, --option, --time-limit are not used" in err
+    assert json.loads(out)["mapper"] == "given" and json.loads(out)["mapping"]["b1"] == "acc1"
+    code, out, err = run(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f), "--json")
+    assert code == 0 and err == ""

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         f"({', '.join(MAPPER_NAMES)}) and report latency and energy.")
     p.add_argument("--workload", required=True, metavar="SPEC", help="zoo name, workload file or nb201:<arch>")
     p.add_argument("--system", required=True, metavar="PATH", help="system YAML or built-in name (h2h system list)")
-    p.add_argument("--mapper", default="h2h", metavar="NAME", help="mapper name (default h2h)")
+    p.add_argument("--mapper", default=None, metavar="NAME", help="mapper name (default h2h)")
     p.add_argument("--mapping", metavar="FILE", help="schedule this mapping instead of searching")
     p.add_argument("--objective", default="latency", choices=("latency", "energy", "edp"))
     p.add_argument("--time-limit", type=float, default=None, metavar="S", help="search time limit (s)")
@@ -79,6 +79,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.plot:
         check_output_file(args.plot, "--plot", plot=True)
     options = _options(args.option)
+    if args.mapping:
+        search_flags = {"--mapper": args.mapper, "--option": args.option or None, "--steps": args.steps,
+                        "--time-limit": args.time_limit}
+        unused = [flag for flag, value in search_flags.items() if value is not None]
+        if unused:
+            from . import print_warning
+
+            print_warning(f"--mapping schedules the given mapping without searching; {', '.join(unused)} "
+                          f"{'is' if len(unused) == 1 else 'are'} not used")
+    args.mapper = args.mapper or "h2h"
     if args.steps is not None:
         from h2h.errors import MappingError
 
