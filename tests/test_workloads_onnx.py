@@ -241,3 +241,27 @@ def test_operands_that_disagree_on_shape_are_refused(node, x, weight, y, words):
     bad = model([node], [vi("x", *x)], [vi("y", *y)], [init("w", *weight)])
     with pytest.raises(WorkloadError, match=f"fixture.onnx: node 'c' .*inconsistent shapes.*{words}"):
         imported(bad)
+
+
+@pytest.mark.parametrize("nodes", [
+    [helper.make_node("Relu", ["x"], ["h"], name="a"), helper.make_node("Add", ["h", "ghost"], ["y"], name="b")],
+    [helper.make_node("Relu", ["h"], ["y"], name="b"), helper.make_node("Relu", ["x"], ["h"], name="a")],
+])
+def test_a_node_reading_a_tensor_nothing_produced_yet_is_refused(nodes):
+    """A tensor no one defines, or one defined only further down (ONNX lists nodes in topological
+    order), is named; the shape-inference message would only say a shape is unknown."""
+    bad = model(nodes, [vi("x", 1, 4)], [vi("y", 1, 4)])
+    missing = "ghost" if nodes[1].name == "b" else "h"
+    with pytest.raises(WorkloadError, match=f"fixture.onnx: node 'b': reads tensor '{missing}', which is not"):
+        imported(bad)
+
+
+def test_an_opset_newer_than_onnx_knows_is_warned_about():
+    newer = onnx.defs.onnx_opset_version() + 1
+    w, said = imported(model([helper.make_node("Relu", ["x"], ["y"], name="r")], [vi("x", 1, 4)],
+                             [vi("y", 1, 4)], opset=newer))
+    assert [layer.name for layer in w.layers] == ["r"]
+    assert said == [f"fixture.onnx: opset {newer} is newer than this onnx package knows "
+                    f"({newer - 1}); operators are read with opset {newer - 1} semantics"]
+    assert imported(model([helper.make_node("Relu", ["x"], ["y"], name="r")], [vi("x", 1, 4)],
+                          [vi("y", 1, 4)]))[1] == []

@@ -98,6 +98,7 @@ class _Importer:
             self.meta = json.loads(meta[META_KEY]) if META_KEY in meta else {}
         except json.JSONDecodeError:
             self.meta = {}
+        self.available = {vi.name for vi in g.input} | set(self.weights)  # tensors a node may read
         self.producer: dict[str, str] = {}  # tensor -> layer name
         self.layers: list[Layer] = []
         self.edges: list[tuple[str, str, int]] = []
@@ -124,6 +125,12 @@ class _Importer:
     def run(self, name: str) -> Workload:
         seen: set[str] = set()
         for idx, node in enumerate(self.graph.node):
+            missing = [t for t in node.input if t and t not in self.available]
+            if missing:   # ONNX nodes are listed in topological order
+                raise WorkloadError(f"reads tensor '{missing[0]}', which is not a graph input, an initializer "
+                                    "or the output of an earlier node", file=self.file,
+                                    item=f"node '{node.name or f'{node.op_type}_{idx}'}'")
+            self.available.update(t for t in node.output if t)
             if node.op_type == "Constant" and node.domain in ("", "ai.onnx"):
                 for out in node.output:
                     value = _attrs(node).get("value")
@@ -278,6 +285,11 @@ class _Importer:
 def load_onnx_model(model, *, file: str = "<onnx>") -> Workload:
     """Import an in-memory ``onnx.ModelProto``."""
     name = model.graph.name or Path(file).stem
+    known = _onnx().defs.onnx_opset_version()
+    opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
+    if opset > known:   # operators may have changed meaning; they are read as the newest known opset
+        warnings.warn(f"{file}: opset {opset} is newer than this onnx package knows ({known}); operators are "
+                      f"read with opset {known} semantics", H2HWarning, stacklevel=2)
     return _Importer(model, file).run(name)
 
 
