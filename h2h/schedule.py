@@ -18,6 +18,7 @@ from typing import Any
 from .errors import MappingError
 
 ENERGY_PARTS = ("compute", "onchip", "dram", "interconnect", "static")
+RECORD_EXTRAS = ("order", "resident", "sequence")   # a mapping record's keys besides its assignment
 
 
 def _layer_names(value: Any, key: str, item: str, *, ordered: bool) -> tuple[str, ...]:
@@ -80,11 +81,11 @@ class Mapping:
     @classmethod
     def from_dict(cls, data: Any) -> "Mapping":
         if not isinstance(data, MappingABC) or "assignment" not in data:
-            raise MappingError("a mapping record needs 'assignment' (and optional order, resident, sequence)")
-        unknown = sorted(set(map(str, data)) - {"assignment", "order", "resident", "sequence"})
+            raise MappingError(f"a mapping record needs 'assignment' (and optional {', '.join(RECORD_EXTRAS)})")
+        unknown = sorted(set(map(str, data)) - {"assignment", *RECORD_EXTRAS})
         if unknown:
-            raise MappingError(f"unknown key(s) {unknown} in a mapping record; expected assignment, order, "
-                               "resident, sequence")
+            raise MappingError(f"unknown key(s) {unknown} in a mapping record; expected assignment, "
+                               f"{', '.join(RECORD_EXTRAS)}")
         return cls(data["assignment"], data.get("order"), data.get("resident") or (), data.get("sequence"))
 
 
@@ -166,14 +167,10 @@ class EvalResult:
             "energy_breakdown_j": dict(self.energy_breakdown_j),
             "utilization": dict(self.utilization),
             "bytes_moved": self.bytes_moved,
-            "mapping": dict(self.mapping.assignment),
         }
-        if self.mapping.order is not None:
-            out["order"] = {k: list(v) for k, v in self.mapping.order.items()}
-        if self.mapping.resident:
-            out["resident"] = sorted(self.mapping.resident)
-        if self.mapping.sequence is not None:
-            out["sequence"] = list(self.mapping.sequence)
+        record = self.mapping.to_dict()   # its assignment is called "mapping" here
+        out["mapping"] = record.pop("assignment")
+        out.update(record)
         out.update(self.extra)
         if schedule:
             out["schedule"] = self.schedule.to_dict()

@@ -164,15 +164,11 @@ def agent_config_from(raw: Any, seed: int, file: str | None) -> dict[str, Any]:
     return conf
 
 
-# map_options keys that map_workload itself takes; the rest go to the mapper
-MAP_CALL_KEYS = frozenset({"seed", "time_limit_s", "objective"})
-
-
 def check_map_options(cfg: Any, mappers: Sequence[str], map_options: Mapping[str, Any]) -> None:
     """Every option in ``map_options`` is one each of the space's mappers takes (every candidate is
     mapped with all of them), found out before the search spends its budget."""
     from .errors import MappingError
-    from .mappers.base import check_options
+    from .mappers.base import MAP_CALL_KEYS, check_options
 
     for name in mappers:
         try:

@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any
 
 MAPPER_NAMES = ("compute_priority", "h2h", "cpsat", "nsga2", "random", "brute_force")
-# map_workload's own settings, which have flags of their own rather than being mapper options
-OWN_FLAGS = {"time_limit_s": "--time-limit", "seed": "--seed", "objective": "--objective"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,6 +46,7 @@ def _options(pairs: list[str]) -> dict[str, Any]:
     import yaml
 
     from h2h.errors import MappingError
+    from h2h.mappers.base import MAP_CALL_KEYS
 
     options: dict[str, Any] = {}
     for pair in pairs:
@@ -55,8 +54,9 @@ def _options(pairs: list[str]) -> dict[str, Any]:
         key = key.strip()
         if not sep or not key:
             raise MappingError(f"expected KEY=VALUE, got {pair!r}", item="--option")
-        if key in OWN_FLAGS:
-            raise MappingError(f"{key} is not a mapper option; give {OWN_FLAGS[key]}", item="--option")
+        if key in MAP_CALL_KEYS:   # map_workload's own settings have flags: time_limit_s is --time-limit
+            flag = "--" + key.removesuffix("_s").replace("_", "-")
+            raise MappingError(f"{key} is not a mapper option; give {flag}", item="--option")
         if key in options:
             raise MappingError(f"option {key!r} given twice", item="--option")
         try:

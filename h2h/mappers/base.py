@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import MappingError
-from ..schedule import EvalResult, Mapping
+from ..schedule import RECORD_EXTRAS, EvalResult, Mapping
 
 OBJECTIVES = ("latency", "energy", "edp")
 
@@ -278,6 +278,10 @@ def check_number(name: str, value: Any, low: float, high: float = float("inf"), 
     return float(value)
 
 
+# keywords map_workload takes itself (a search's map_options may hold them); the rest go to the mapper
+MAP_CALL_KEYS = frozenset({"seed", "time_limit_s", "objective"})
+
+
 def map_workload(workload: Any, system: Any, mapper: str = "h2h", objective: str = "latency", *,
                  time_limit_s: float | None = None, seed: int = 0, cost_table: Any = None,
                  **options: Any) -> MapResult:
@@ -320,10 +324,9 @@ def read_mapping_file(path: str | Path) -> Mapping:
     except RecursionError:
         raise MappingError("not valid JSON/YAML: nested too deeply", file=str(path)) from None
     if isinstance(data, MappingABC) and "mapping" in data and "assignment" not in data:
-        data = {"assignment": data["mapping"], "order": data.get("order"), "resident": data.get("resident"),
-                "sequence": data.get("sequence")}
+        data = {"assignment": data["mapping"], **{k: data.get(k) for k in RECORD_EXTRAS}}
     if isinstance(data, MappingABC) and "assignment" not in data:
-        record_keys = [k for k in ("order", "resident", "sequence") if k in data and not isinstance(data[k], str)]
+        record_keys = [k for k in RECORD_EXTRAS if k in data and not isinstance(data[k], str)]
         if record_keys:   # a record missing its assignment, not a plain {layer: accelerator}
             raise MappingError(f"has '{record_keys[0]}' but no 'assignment' (or 'mapping') "
                                "{layer: accelerator}", file=str(path))
