@@ -61,8 +61,7 @@ def design_text(space: Any, candidate: dict[str, Any]) -> str:
     accelerator), for the table of the designs a perfect proposer would need."""
     c = space.description.complete(candidate)
     active = [v for v in space.variables if space.description.active(v, c)]
-    cell = [str(c[v.name]).replace("nor_conv_", "conv").replace("skip_connect", "skip")
-            .replace("avg_pool_3x3", "pool") for v in active if v.role == "nb201_op"]
+    cell = [_short_op(c[v.name]) for v in active if v.role == "nb201_op"]
     accs: dict[str, list[str]] = {}
     rest = []
     for v in active:
@@ -73,8 +72,26 @@ def design_text(space: Any, candidate: dict[str, Any]) -> str:
             accs.setdefault(head, []).append(str(c[v.name]))
         else:
             rest.append(f"{v.name} {c[v.name]}")
-    parts = (["cell " + ",".join(cell)] if cell else []) + [f"{a} " + "/".join(vals) for a, vals in accs.items()]
+    parts = (["cell " + ",".join(cell) + _live_network(c)] if cell else []) \
+        + [f"{a} " + "/".join(vals) for a, vals in accs.items()]
     return "; ".join(parts + rest)
+
+
+def _short_op(op: Any) -> str:
+    return str(op).replace("nor_conv_", "conv").replace("skip_connect", "skip").replace("avg_pool_3x3", "pool")
+
+
+def _live_network(candidate: dict[str, Any]) -> str:
+    """The edges the priced network keeps (none and dead edges dropped), e.g. ' (live: 0-2 conv3x3,
+    2-3 conv1x1, 0-3 skip)': cells that differ only in dead edges are the same network."""
+    from h2h.space.arch import nb201_arch_string
+    from workloads.nb201 import live_edges, parse_arch
+
+    try:
+        live = live_edges(parse_arch(nb201_arch_string(candidate)))
+    except KeyError:  # not the six-edge NB201 cell
+        return ""
+    return " (live: " + (", ".join(f"{i}-{j} {_short_op(op)}" for i, j, op in live) or "none") + ")"
 
 
 def measure(runs: list[dict[str, Any]]) -> dict[str, Any]:
