@@ -38,8 +38,8 @@ DEFAULT_OUT = REPO / "benchmarks/results/mapper_speed.md"
 
 
 def part_cli(repeat: int) -> str:
-    cmd = [str(REPO / ".venv/bin/h2h"), "map", "--workload", "xr_set", "--system", str(MID), "--mapper", "h2h",
-           "--json"]
+    h2h_cli = Path(sys.executable).with_name("h2h")  # the console script beside this interpreter
+    cmd = [str(h2h_cli), "map", "--workload", "xr_set", "--system", str(MID), "--mapper", "h2h", "--json"]
     times = []
     for _ in range(repeat):
         t = time.perf_counter()

@@ -45,3 +45,17 @@ def test_copy_onto_a_file_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "examples", "copy", str(tmp_path / "f"))
     assert code == 2 and err.strip() == f"h2h: error: {tmp_path / 'f'}: expected a folder to copy the examples into, got a file"
     assert (tmp_path / "f").read_text() == "mine"
+
+
+def test_the_about_column_is_the_first_sentence_across_comment_lines(tmp_path):
+    from h2h.cli.examples_cmd import _summary_line
+
+    f = tmp_path / "a.yaml"
+    f.write_text("# Co-design of a cell network and the\n# hardware it runs on. More text here.\n"
+                 "# Next line.\nkey: 1\n")
+    assert _summary_line(f) == "Co-design of a cell network and the hardware it runs on."
+    f.write_text("# " + "word " * 40 + "\nkey: 1\n")
+    cut = _summary_line(f, most_chars=30)
+    assert cut == "word word word word word word …"
+    f.write_text("key: 1  # no opening comment\n")
+    assert _summary_line(f) == ""

@@ -237,3 +237,8 @@ def test_search_flags_with_a_given_mapping_are_named_as_unused(capsys, tiny, tmp
     assert json.loads(out)["mapper"] == "given" and json.loads(out)["mapping"]["b1"] == "acc1"
     code, out, err = run(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f), "--json")
     assert code == 0 and err == ""
+    # unused is unused: --steps (h2h only) beside --mapper cpsat is not checked as if it would run
+    code, out, err = run(capsys, "map", "--workload", tiny[0], "--system", tiny[1], "--mapping", str(f),
+                         "--mapper", "cpsat", "--steps", "1,2", "--json")
+    assert code == 0, err
+    assert "--mapper, --steps are not used" in err and err.count("\n") == 1

@@ -97,3 +97,16 @@ def test_a_search_space_on_a_fixed_builtin_system():
                                           r"\(built-in systems: eyeriss_like"):
         Space.from_config(Section({"architecture": {"family": "nb201"}, "hardware": {"system": "hetero"}},
                                   file="run.yaml", item="space"))
+
+
+def test_an_unknown_flag_is_blamed_on_the_innermost_command(capsys):
+    """argparse reports unrecognized arguments from the top parser ('h2h: ...'); the line names the
+    sub-command whose help lists the flags instead."""
+    with pytest.raises(SystemExit) as stop:
+        run(capsys, "system", "list", "--bogus", "1")
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == ("h2h: error: h2h system list: unrecognized arguments: --bogus 1 "
+                                       "(see 'h2h system list --help')\n")
+    with pytest.raises(SystemExit):
+        run(capsys, "--bogus")
+    assert capsys.readouterr().err.startswith("h2h: error: h2h: unrecognized arguments: --bogus")

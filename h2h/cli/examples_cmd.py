@@ -36,19 +36,27 @@ def example_files() -> list[Path]:
                   if p.is_file() and "__pycache__" not in p.parts)
 
 
-def _summary_line(path: Path) -> str:
-    """The first comment line of a YAML or ``.m`` file (its own description), else ''."""
+def _summary_line(path: Path, most_chars: int = 110) -> str:
+    """The first sentence of a YAML or ``.m`` file's opening comment (its own description), cut at
+    a word to ``most_chars``; '' when the file opens with no comment."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return ""
+    words: list[str] = []
     for line in lines:
         text = line.strip()
-        if text.startswith(("#", "//")):
-            return text.lstrip("#/ ").strip()
-        if text:
+        if not text.startswith(("#", "//")):
             break
-    return ""
+        words += text.lstrip("#/ ").split()
+        if not text.lstrip("#/ ") or any(w.endswith(".") for w in words):
+            break
+    sentence = " ".join(words)
+    end = sentence.find(". ")
+    sentence = sentence[:end + 1] if end >= 0 else sentence
+    if len(sentence) <= most_chars:
+        return sentence
+    return sentence[:most_chars].rsplit(" ", 1)[0].rstrip(",;:(") + " …"
 
 
 def _list(args: argparse.Namespace) -> int:

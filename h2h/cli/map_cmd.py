@@ -21,10 +21,10 @@ MAPPER_NAMES = ("compute_priority", "h2h", "cpsat", "nsga2", "random", "brute_fo
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "map", help="map a workload onto a heterogeneous system",
-        description="Map a workload (zoo name, file or nb201:<arch>) onto a system YAML with a mapper "
+        description="Map a workload (zoo name, file or nb201:<arch>) onto a system (built-in name or YAML) with a mapper "
         f"({', '.join(MAPPER_NAMES)}) and report latency and energy.")
     p.add_argument("--workload", required=True, metavar="SPEC", help="zoo name, workload file or nb201:<arch>")
-    p.add_argument("--system", required=True, metavar="PATH", help="system YAML or built-in name (h2h system list)")
+    p.add_argument("--system", required=True, metavar="SPEC", help="system YAML or built-in name (h2h system list)")
     p.add_argument("--mapper", default=None, metavar="NAME", help="mapper name (default h2h)")
     p.add_argument("--mapping", metavar="FILE", help="schedule this mapping instead of searching")
     p.add_argument("--objective", default="latency", choices=("latency", "energy", "edp"))
@@ -78,7 +78,6 @@ def _run(args: argparse.Namespace) -> int:
         check_output_file(args.trace, "--trace")
     if args.plot:
         check_output_file(args.plot, "--plot", plot=True)
-    options = _options(args.option)
     if args.mapping:
         search_flags = {"--mapper": args.mapper, "--option": args.option or None, "--steps": args.steps,
                         "--time-limit": args.time_limit}
@@ -88,16 +87,6 @@ def _run(args: argparse.Namespace) -> int:
 
             print_warning(f"--mapping schedules the given mapping without searching; {', '.join(unused)} "
                           f"{'is' if len(unused) == 1 else 'are'} not used")
-    args.mapper = args.mapper or "h2h"
-    if args.steps is not None:
-        from h2h.errors import MappingError
-
-        if args.mapper != "h2h":
-            raise MappingError("--steps applies to the h2h mapper only", item="--steps")
-        if "steps" in options:
-            raise MappingError("give --steps or --option steps=..., not both", item="--steps")
-        options["steps"] = args.steps
-    if args.mapping:
         import time
 
         t0 = time.perf_counter()
@@ -112,9 +101,19 @@ def _run(args: argparse.Namespace) -> int:
         result = MapResult("given", args.objective, evaluation, time.perf_counter() - t0,
                            {"mapping_file": args.mapping})
     else:
-        check_options(args.mapper, options)   # before map_workload's own keywords could collide with one
+        mapper = args.mapper or "h2h"
+        options = _options(args.option)
+        if args.steps is not None:
+            from h2h.errors import MappingError
+
+            if mapper != "h2h":
+                raise MappingError("--steps applies to the h2h mapper only", item="--steps")
+            if "steps" in options:
+                raise MappingError("give --steps or --option steps=..., not both", item="--steps")
+            options["steps"] = args.steps
+        check_options(mapper, options)   # before map_workload's own keywords could collide with one
         workload, system = _resolve(args.workload, args.system)
-        result = map_workload(workload, system, args.mapper, args.objective, time_limit_s=args.time_limit,
+        result = map_workload(workload, system, mapper, args.objective, time_limit_s=args.time_limit,
                               seed=args.seed, **options)
     if args.trace:
         from h2h.trace import write_trace

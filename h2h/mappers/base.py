@@ -238,8 +238,8 @@ def check_options(name: str, options: MappingABC[str, Any]) -> None:
     known = mapper_options(name)
     for key in options:
         if key not in known:
-            raise MappingError(f"not an option of mapper {name!r}; expected one of: "
-                               f"{', '.join(known) or 'none (it takes no options)'}", item=str(key))
+            raise MappingError(f"not an option of mapper {name!r}; " + (
+                f"expected one of: {', '.join(known)}" if known else "it takes no options"), item=str(key))
 
 
 MAX_INT_OPTION = 2**31 - 1   # counts and sizes beyond this overflow the solvers' and numpy's int32/index types
