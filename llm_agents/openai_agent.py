@@ -29,6 +29,7 @@ _PLACEHOLDER_KEY = "no-key-set"  # local servers ignore the key, but the client 
 _TRANSCRIPT_CHARS = 20_000       # a reply kept in the transcript beyond this is shortened
 _REASK_REPLY_CHARS = 6_000       # how much of a bad reply is sent back when re-asking
 _ERRORS_QUOTED = 12
+_OFFICIAL_HOSTS = ("api.openai.com",)  # a key is required here; other servers get the placeholder
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,13 @@ class OpenAIAgent:
             raise AgentConfigError("give either settings or keyword arguments, not both", item="openai agent")
         self.settings = settings
         self.name = f"openai:{settings.model}"
-        key = os.environ.get(settings.api_key_env) or None
+        key = (os.environ.get(settings.api_key_env) or "").strip() or None
+        if key is None and _is_official_api(settings.base_url):
+            raise AgentConfigError(
+                f"environment variable {settings.api_key_env} is not set, and the OpenAI API needs a key; "
+                f"set it (export {settings.api_key_env}=...), or give base_url for a local "
+                "OpenAI-compatible server such as Ollama, vLLM or llama.cpp "
+                "(e.g. base_url: http://localhost:11434/v1)", item="openai agent")
         self._key_note = None if key else (
             f"environment variable {settings.api_key_env} is not set; sent a placeholder key "
             "(fine for local servers)")
@@ -257,6 +264,17 @@ class OpenAIAgent:
         if collector.missing > 0 and problems:
             notes += "; problems: " + " | ".join(_clip(p, 300) for p in problems[:4])
         return collector.proposal(self._redact(transcript), self._redact(notes))
+
+
+def _is_official_api(base_url: str | None) -> bool:
+    """Whether requests go to the OpenAI API itself, which refuses a request without a real key.
+
+    With no ``base_url`` the client uses ``OPENAI_BASE_URL`` when that is set, else the OpenAI API."""
+    from urllib.parse import urlsplit
+
+    url = base_url or os.environ.get("OPENAI_BASE_URL") or ""
+    host = (urlsplit(url).hostname or "").lower() if url else "api.openai.com"
+    return host in _OFFICIAL_HOSTS
 
 
 def _first_choice(data: Any) -> tuple[str | None, str]:

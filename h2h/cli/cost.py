@@ -3,7 +3,8 @@
 Input rows carry the reference columns (network, layer, type, K, C, R, S, Y, X, M, N, stride_x,
 stride_y, dataflow, num_pes, noc_bw, offchip_bw; optional l1_size, l2_size, hop_latency). The output
 repeats each row and adds the analysis columns, named as in MAESTRO's output, plus ``error``: a row
-that cannot be analysed keeps empty results and says why, and the others are still priced.
+that cannot be analysed keeps empty results and says why, and the others are still priced. An input
+column with the name of one h2h writes (MAESTRO's own results, say) is kept as ``<name>_input``.
 """
 from __future__ import annotations
 
@@ -32,6 +33,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         return 2
 
     p.set_defaults(func=_usage)
+
+
+def input_renames(header: list[str], written: list[str]) -> dict[str, str]:
+    """New names for the input columns that share a name with a column h2h writes, so that both
+    survive: ``<name>_input``, or ``<name>_input2``, ... when that name is taken too. The input's
+    columns keep their place; h2h's follow them."""
+    taken = set(header) | set(written)
+    renames: dict[str, str] = {}
+    for name in header:
+        if name not in written:
+            continue
+        new, k = f"{name}_input", 2
+        while new in taken:
+            new, k = f"{name}_input{k}", k + 1
+        taken.add(new)
+        renames[name] = new
+    return renames
+
+
+def rename_note(renames: dict[str, str]) -> str:
+    """One line saying which input columns were renamed, and to what."""
+    parts = [old if new == f"{old}_input" else f"{old} (as {new})" for old, new in renames.items()]
+    return (f"note: {len(renames)} input column(s) have the name of a column h2h writes and are kept "
+            f"as <name>_input: {', '.join(parts)}")
 
 
 def _row_label(df, i: int) -> str:
@@ -174,14 +199,17 @@ def _predict(args: argparse.Namespace) -> int:
             if res.error[k] is not None:
                 msg = str(res.error[k])
                 errors[r] = msg if msg.startswith("dataflow") else f"dataflow '{name}': {msg}"
-    out = raw.copy()
     # the reference file's order: runtime, requirements, MACs, PEs, accesses, energy
     ordered = [c for c in RESULT_COLUMNS if c != "energy_mac_units"] + ["energy_mac_units"]
+    renamed = input_renames(list(raw.columns), ordered + ["error"])
+    out = raw.rename(columns=renamed)
     for c in ordered:
         col = pd.Series(results[c])
         out[c] = col.round().astype("Int64") if c in INT_RESULTS + ACCESS_COLUMNS else col
     out["error"] = [None if e is None else f"{_row_label(df, i)}: {e}" for i, e in enumerate(errors)]
     out.to_csv(args.output, index=False)
+    if renamed:
+        print(rename_note(renamed))
     n_bad = sum(e is not None for e in errors)
     print(f"priced {len(df) - n_bad} of {len(df)} rows -> {args.output}"
           + (f" ({n_bad} with an error; see the 'error' column)" if n_bad else ""))
