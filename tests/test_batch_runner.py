@@ -240,17 +240,3 @@ def test_codesign_runs_with_sweeps_into_its_own_config(tmp_path, capsys):
         assert line.startswith(f"codesign cd (cd, config.population_size={r['config.population_size']}, seed=0): "
                                "8 evaluations, ") and "best accuracy 0.9" in line
         assert str(tmp_path / "out" / r["run_dir"] / "pareto.png") in line
-
-
-@pytest.mark.slow
-def test_a_script_without_a_main_guard_is_told_how_to_fix_it(tmp_path):
-    """Worker processes (forkserver) import the calling script again; the batch that script starts
-    inside a worker stops at once with the fix, and the parent's failed runs carry the same hint."""
-    batch = make_batch(tmp_path, MAP_SWEEP)
-    script = tmp_path / "tour.py"
-    script.write_text(f"import h2h\nh2h.run_batch({str(batch)!r}, {str(tmp_path / 'out')!r}, workers=2)\n")
-    done = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=300, check=False)
-    assert "put the call under `if __name__ == \"__main__\":`" in done.stderr, done.stderr
-    rows = read_summary(tmp_path / "out")
-    assert rows and all(r["status"] == "failed" and "__main__" in r["error"] for r in rows)

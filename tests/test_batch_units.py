@@ -77,3 +77,49 @@ def test_task_metrics_never_shadow_the_runner_columns():
               "elapsed_s": 0.1, "error": ""}
     (row,) = summary_rows([run], {"abc": record})
     assert (row["status"], row["task_status"], row["latency_s"]) == ("ok", "OPTIMAL", 1.5)
+
+
+ABLATION = """\
+name: steps
+experiments:
+  - name: ablation
+    task: map
+    workload: wl.yaml
+    system: sys.yaml
+    mapper: h2h
+    sweep:
+      options.steps: [[1], [1, 2]]
+"""
+
+
+def test_progress_lines_show_the_nested_values_that_tell_runs_apart(tmp_path):
+    """Runs that differ only in ``options.steps`` must not print identical lines but for the id."""
+    import re
+
+    from test_batch_runner import make_batch
+
+    from h2h.batch import run_batch
+
+    log = io.StringIO()
+    outcome = run_batch(make_batch(tmp_path, ABLATION), tmp_path / "out", workers=1, log=log, report=False)
+    ids = {json.dumps(r["label"]["options.steps"]): r["run_id"] for r in outcome.records}
+    lines = sorted(line for line in log.getvalue().splitlines() if line.startswith("[") and "/2]" in line)
+    assert len(lines) == 2
+    for line in lines:
+        m = re.fullmatch(r"\[\d/2\] ok     ablation/(\w+) options\.steps=(\[.*\]) \(\d+\.\d s\)", line)
+        assert m and ids[m.group(2)] == m.group(1), line
+
+
+def test_progress_bar_fits_the_terminal_and_prefers_the_brief_name(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    out = _Tty()
+    p = Progress(2, stream=out, width=8)
+    brief = "ablation workload=casia_surf system=hetero4_low options.steps=[1, 2]"
+    p.update("ok", "ablation/64769184e788 " + brief[9:], 0.1, brief=brief)
+    p.update("ok", "x", 0.1, brief="y" * 200)
+    frames = out.getvalue().split("\r")[1:]
+    prefix = "[####....] 1/2  failed 0  eta 0:00:00  "
+    assert len(prefix) + len(brief) < 120
+    assert frames[0].startswith(prefix + brief)  # the brief name, whole, without the run id
+    assert len(frames[0]) == 120 - 1  # padded to the line (over a longer earlier name), not beyond
+    assert frames[1].rstrip().endswith("y…") and len(frames[1]) == len(frames[0])

@@ -4,6 +4,7 @@
 calls it. See :mod:`h2h.batch.schema` for the config format and :mod:`h2h.batch.runner` for the
 results folder.
 """
+from .executors import WorkerStartError
 from .runner import BatchOutcome, BatchPlan, plan_batch, run_batch
 
-__all__ = ["BatchOutcome", "BatchPlan", "plan_batch", "run_batch"]
+__all__ = ["BatchOutcome", "BatchPlan", "WorkerStartError", "plan_batch", "run_batch"]

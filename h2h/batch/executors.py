@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -45,20 +47,76 @@ class InlineExecutor:
         pass
 
 
+MAIN_GUARD = 'if __name__ == "__main__":'
+
+
+class WorkerStartError(ConfigError):
+    """The local worker processes died while starting, before any run was handed to them."""
+
+
+def main_script() -> str | None:
+    """The file of this program's ``__main__`` module: what every worker process imports again."""
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    return os.path.abspath(path) if path else None
+
+
+def worker_start_error(cause: BaseException) -> WorkerStartError:
+    """Why the pool broke before any run: a worker (or, on Pythons that preload ``__main__`` there,
+    the forkserver) imports the script again first, and an unguarded script fails or loops there."""
+    detail = "" if isinstance(cause, BrokenProcessPool) else f" ({type(cause).__name__}: {cause})"
+    script = main_script()
+    if script is None:
+        return WorkerStartError("the batch's worker processes stopped while starting, before any run "
+                                f"(see the worker's error above){detail}; no run was started", item="executor")
+    return WorkerStartError("the batch's worker processes could not start: each one imports this script "
+                            "again, and running its code there failed or started the batch again. Put the "
+                            f"script's code under `{MAIN_GUARD}` and run it again (no run was started; "
+                            f"finished runs are kept){detail}", file=script)
+
+
+_started: Any = None  # in a worker: the barrier every worker of the pool reaches once it is up
+
+
+def _worker_init(started: Any) -> None:
+    global _started
+    _started = started
+
+
+def _all_workers_started() -> int:
+    _started.wait()
+    return os.getpid()
+
+
 class ProcessExecutor:
     """``workers`` local processes through :class:`concurrent.futures.ProcessPoolExecutor`.
 
     Processes start by ``forkserver``: a fork of this process could inherit threads (a solver's,
-    a plotting backend's) in a locked state.
+    a plotting backend's) in a locked state. Each worker first imports the ``__main__`` script
+    again (Python's rule for non-fork processes), so every worker is started before any run is
+    handed out: a script that fails there, or runs the batch again, stops the batch at once with
+    :class:`WorkerStartError` instead of failing every run.
     """
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.description = f"{workers} local processes"
-        self._pool = ProcessPoolExecutor(max_workers=workers,
-                                         mp_context=multiprocessing.get_context("forkserver"))
+        context = multiprocessing.get_context("forkserver")
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                         initializer=_worker_init, initargs=(context.Barrier(workers),))
+
+    def start(self) -> None:
+        """Start one worker, then all: a script that cannot be imported again shows its error once
+        (not once per worker). ``_all_workers_started`` holds each worker until all are up, so
+        the pool spawns every worker now and none later, in the middle of the runs."""
+        try:
+            self._pool.submit(os.getpid).result()
+            for fut in [self._pool.submit(_all_workers_started) for _ in range(self.workers)]:
+                fut.result()
+        except (BrokenProcessPool, OSError, EOFError) as e:  # OSError: the forkserver itself died
+            raise worker_start_error(e) from None
 
     def run(self, fn: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+        self.start()
         pending: dict[Future, Any] = {self._pool.submit(fn, item): item for item in items}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -66,9 +124,10 @@ class ProcessExecutor:
                 item = pending.pop(fut)
                 try:
                     yield item, fut.result()
-                except BrokenProcessPool as e:  # most often: a script without a __main__ guard
-                    yield item, BrokenProcessPool(f"{e} (if run_batch is called from a script, put the "
-                                                  "call under `if __name__ == \"__main__\":`)")
+                except BrokenProcessPool as e:  # every worker had started: one was killed or crashed
+                    yield item, BrokenProcessPool(f"{e} (a worker process was killed or crashed, for "
+                                                  "example out of memory, while this run was running "
+                                                  "or waiting)")
                 except Exception as e:  # noqa: BLE001 - a worker process died: record, go on
                     yield item, e
 
@@ -147,17 +206,21 @@ class Progress:
         self.done = self.failed = 0
         self.start = time.monotonic()
 
-    def update(self, status: str, name: str, elapsed_s: float) -> None:
+    def update(self, status: str, name: str, elapsed_s: float, *, brief: str | None = None) -> None:
+        """Count a finished run; the bar shows ``brief`` (default ``name``) in the room left."""
         self.done += 1
         self.failed += status != "ok"
         if self.tty:
             frac = self.done / self.total if self.total else 1.0
-            filled = int(round(frac * self.width))
+            filled = round(frac * self.width)
             spent = time.monotonic() - self.start
             eta = spent / self.done * (self.total - self.done) if self.done else 0.0
-            line = (f"\r[{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total}"
-                    f"  failed {self.failed}  eta {_clock(eta)}  {name[:40]:<40}")
-            self.stream.write(line)
+            bar = (f"[{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total}"
+                   f"  failed {self.failed}  eta {_clock(eta)}  ")
+            room = max(40, shutil.get_terminal_size((120, 24)).columns - len(bar) - 1)
+            text = brief if brief is not None else name
+            text = text if len(text) <= room else text[:room - 1] + "…"
+            self.stream.write(f"\r{bar}{text:<{room}}")
         else:
             self.stream.write(f"[{self.done}/{self.total}] {status:<6} {name} ({elapsed_s:.1f} s)\n")
         self.stream.flush()

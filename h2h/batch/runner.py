@@ -33,17 +33,17 @@ import tempfile
 import time
 import traceback
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, TextIO
 
 import yaml
 
 from h2h.errors import ConfigError
 
-from .executors import InlineExecutor, Progress, make_executor
+from .executors import MAIN_GUARD, InlineExecutor, Progress, make_executor
 from .schema import BatchConfig, read_batch_config
 from .sweep import RunSpec, expand
 from .tasks import _PERSON_ERRORS, TASKS, check_references
@@ -98,23 +98,36 @@ def default_out_dir(config: BatchConfig) -> Path:
     return Path(config.out) if config.out else Path("results") / config.name
 
 
-def _reimporting_main() -> bool:
-    """True while multiprocessing imports the user's script again in a worker (forkserver/spawn):
-    a batch started there would run once more per worker and fight over the results folder."""
+_REIMPORT_MAIN = {"_fixup_main_from_path": "main_path", "_fixup_main_from_name": "mod_name"}
+
+
+def _reimported_main() -> str | None:
+    """The script (or module) multiprocessing is importing again in this worker process
+    (forkserver/spawn), if run_batch is being called from that import; else None. A batch
+    started there would run once more per worker and fight over the results folder."""
     frame = sys._getframe(1)
     while frame is not None:
-        if frame.f_code.co_name == "_fixup_main_from_path" and "multiprocessing" in frame.f_code.co_filename:
-            return True
+        arg = _REIMPORT_MAIN.get(frame.f_code.co_name)
+        if arg and "multiprocessing" in frame.f_code.co_filename:
+            return str(frame.f_locals.get(arg, "the main script"))
         frame = frame.f_back
-    return False
+    return None
+
+
+def _leave_worker(script: str) -> None:
+    """End a worker process that reached run_batch while importing the script again: one line,
+    no traceback; the batch's own process then stops with ``WorkerStartError``."""
+    sys.stderr.write(f"{script}: run_batch reached while a worker process imports this script again; "
+                     f"not starting the batch there: put the script's code under `{MAIN_GUARD}`\n")
+    sys.stderr.flush()
+    raise SystemExit(1)
 
 
 def run_batch(config_path: str | Path, out_dir: str | Path | None = None, *, workers: int | None = None,
               check: bool = False, log: TextIO | None = None, report: bool = True) -> BatchOutcome:
     """Run (or with ``check`` only validate) the batch in ``config_path``; see the module docstring."""
-    if _reimporting_main():
-        raise ConfigError("run_batch was called while a batch worker process imported your script: "
-                          "put the call under `if __name__ == \"__main__\":`", item="run_batch")
+    if (script := _reimported_main()) is not None:
+        _leave_worker(script)
     plan = plan_batch(config_path)
     out = Path(out_dir) if out_dir is not None else default_out_dir(plan.config)
     if check:
@@ -139,7 +152,8 @@ def run_batch(config_path: str | Path, out_dir: str | Path | None = None, *, wor
                     outcome = failed_outcome(run, f"executor: {type(outcome).__name__}: {outcome}")
                 records[run.run_id] = store_run(out, run, outcome)
                 write_summary(out, plan.runs, records)
-                progress.update(outcome["status"], _display_name(run), outcome["elapsed_s"])
+                progress.update(outcome["status"], _display_name(run), outcome["elapsed_s"],
+                                brief=_brief_name(run))
         finally:
             progress.close()
             executor.close()
@@ -274,16 +288,21 @@ def display_columns(run: RunSpec) -> dict[str, Any]:
     for key, value in run.params.items():
         if value is None or value == {} or value == [] or key in HIDDEN_PARAMS:
             continue
-        if key in run.paths and key != "workload":
-            cols[key] = Path(str(value)).stem
-        elif isinstance(value, (dict, list)):
-            cols[key] = json.dumps(value, sort_keys=True)
-        else:
-            cols[key] = value
+        cols[key] = display_value(run, key, value)
     for key, value in run.label.items():
         if key != "seed" and key not in cols:
-            cols[key] = json.dumps(value) if isinstance(value, (dict, list)) else value
+            cols[key] = display_value(run, key, value)
     return cols
+
+
+def display_value(run: RunSpec, key: str, value: Any) -> Any:
+    """A parameter as summary.csv and progress lines show it: a referenced file other than the
+    workload by its stem, a list or mapping as JSON."""
+    if key in run.paths and key != "workload":
+        return Path(str(value)).stem
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True)
+    return value
 
 
 def summary_rows(runs: Iterable[RunSpec], records: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -338,5 +357,14 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def _display_name(run: RunSpec) -> str:
-    label = " ".join(f"{k}={v}" for k, v in run.label.items() if not isinstance(v, (dict, list)))
-    return f"{run.experiment}/{run.run_id}" + (f" {label}" if label else "")
+    return " ".join([f"{run.experiment}/{run.run_id}", *_label_texts(run)])
+
+
+def _brief_name(run: RunSpec) -> str:
+    """For the one-line progress bar, which has little room: without the run id."""
+    return " ".join([run.experiment, *_label_texts(run)])
+
+
+def _label_texts(run: RunSpec) -> list[str]:
+    """The swept values that tell a run apart, e.g. ``options.steps=[1, 2]``."""
+    return [f"{k}={display_value(run, k, v)}" for k, v in run.label.items()]
