@@ -57,5 +57,7 @@ def test_the_about_column_is_the_first_sentence_across_comment_lines(tmp_path):
     f.write_text("# " + "word " * 40 + "\nkey: 1\n")
     cut = _summary_line(f, most_chars=30)
     assert cut == "word word word word word word …"
+    f.write_text("\n\n// A model file. With more.\nNetwork N {}\n")      # blank lines before the comment
+    assert _summary_line(f) == "A model file."
     f.write_text("key: 1  # no opening comment\n")
     assert _summary_line(f) == ""

@@ -46,10 +46,13 @@ def _summary_line(path: Path, most_chars: int = 110) -> str:
     words: list[str] = []
     for line in lines:
         text = line.strip()
+        if not text and not words:
+            continue  # blank lines before the comment
         if not text.startswith(("#", "//")):
             break
-        words += text.lstrip("#/ ").split()
-        if not text.lstrip("#/ ") or any(w.endswith(".") for w in words):
+        line_words = text.lstrip("#/ ").split()
+        words += line_words
+        if not line_words or any(w.endswith(".") for w in line_words):
             break
     sentence = " ".join(words)
     end = sentence.find(". ")
