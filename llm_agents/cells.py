@@ -128,3 +128,65 @@ def cell_levels(edges: Sequence[Any]) -> tuple[CellLevel, ...] | None:
 
 def cell_cost(edges: Sequence[Any], design: Mapping[str, Any]) -> int:
     return sum(op_cost(design[v.name]) for v in edges)
+
+
+def cell_ladder(edges: Sequence[Any]) -> tuple[tuple[Any, ...], ...]:
+    """Cells of growing capacity, one step at a time, as a designer climbs from a cheap network to
+    a rich one: the identity; one small then one large convolution from input to output; then
+    residual chains (a skip from input to output beside them) that gain a small convolution and
+    upgrade it to a large one until the longest input-output path is used; last, a large
+    convolution on every other edge too. Each rung is a network no cheaper cell beats by the rules
+    of thumb above (depth before width, no dead work), so the ladder spans the accuracy-cost
+    trade-off with few designs. Empty when the edges' nodes are unknown or the ops lack a skip or
+    a convolution."""
+    ends = [edge_ends(v.name, v.description) for v in edges]
+    if len(edges) < 2 or any(e is None for e in ends):
+        return ()
+    out = max(d for _, d in ends)
+    index = {e: i for i, e in enumerate(ends)}
+    if (0, out) not in index:
+        return ()
+
+    def op(i: int, kind: str, largest: bool = False) -> Any:
+        found = sorted((o for o in edges[i].options if op_kind(o) == kind), key=op_cost)
+        return (found[-1] if largest else found[0]) if found else None
+
+    direct = index[0, out]
+    if op(direct, "skip") is None or op(direct, "conv") is None or any(
+            op(i, "none") is None for i in range(len(edges))):
+        return ()
+
+    def cell(path: Sequence[int], kernels: Sequence[bool], residual: bool) -> tuple[Any, ...]:
+        ops = [op(i, "none") for i in range(len(edges))]
+        if residual:
+            ops[direct] = op(direct, "skip")
+        for i, is_large in zip(path, kernels):
+            ops[i] = op(i, "conv", largest=is_large)
+        return tuple(ops)
+
+    rungs = [cell([], [], True), cell([direct], [False], False), cell([direct], [True], False)]
+    for depth in range(2, out + 1):
+        path = _path_of(index, out, depth)
+        if path is None or any(op(i, "conv") is None for i in path):
+            break
+        rungs += [cell(path, [True] * (depth - 1) + [False], True), cell(path, [True] * depth, True)]
+    wide = [i for i in range(len(edges)) if i != direct and op(i, "conv") is not None]
+    rungs.append(cell(wide, [True] * len(wide), True))
+    ladder: list[tuple[Any, ...]] = []
+    for ops in rungs:
+        if ops not in ladder and cell_prior(ends, ops) > -math.inf:
+            ladder.append(ops)
+    return tuple(ladder)
+
+
+def _path_of(index: Mapping[tuple[int, int], int], out: int, hops: int) -> list[int] | None:
+    """Edge indices of an input-to-output path of ``hops`` edges through ascending nodes, if any."""
+    def walk(node: int, left: int) -> list[int] | None:
+        if left == 1:
+            return [index[node, out]] if (node, out) in index else None
+        for nxt in range(node + 1, out):
+            rest = walk(nxt, left - 1) if (node, nxt) in index else None
+            if rest is not None:
+                return [index[node, nxt], *rest]
+        return None
+    return walk(0, hops)

@@ -20,6 +20,18 @@ def _clip(raw: Any) -> Any:
     return text[:_MAX_RAW_CHARS] + f"... [{len(text) - _MAX_RAW_CHARS} more characters]"
 
 
+def proposed_before(task: Task) -> set[str]:
+    """Keys of the valid designs in ``context["already_proposed"]``: what earlier requests of the
+    same round (not yet evaluated) already hold, so a split request does not repeat them."""
+    raw = task.context.get("already_proposed")
+    keys = set()
+    for design in raw if isinstance(raw, list) else ():
+        candidate, _ = task.space.validate(design)
+        if candidate is not None:
+            keys.add(candidate_key(candidate))
+    return keys
+
+
 class Collector:
     """Accepts up to ``task.n`` valid, new candidates."""
 
@@ -28,7 +40,7 @@ class Collector:
         self.candidates: list[dict[str, Any]] = []
         self.rejected: list[dict[str, Any]] = []
         self._evaluated = {candidate_key(task.space.complete(h.candidate)) for h in task.history}
-        self._seen = set(self._evaluated)
+        self._seen = set(self._evaluated) | proposed_before(task)
 
     @property
     def missing(self) -> int:

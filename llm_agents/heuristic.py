@@ -28,6 +28,13 @@ No model, no network, deterministic for a given seed and task. It knows only var
   :mod:`llm_agents.cells`). Fresh designs take a cost level from the objective weights; with a
   history, part of every batch fills the largest cost gaps of the feasible front and extends its
   cheap end with the best untried cell of that level.
+* **Start with a ladder.** With no history, a co-design batch (cells and hardware both searched,
+  cells that cost something) opens with :func:`llm_agents.cells.cell_ladder`: the identity, a
+  small then a large convolution, residual chains growing one layer or one kernel at a time, the
+  widest cell last. Every rung sits on frugal hardware (one accelerator, fewest PEs, smallest
+  buffers), first on the dataflow the layers favour and on row stationary alternately, then on
+  the other; cheap networks need no more, and a front of small steps beats a few big guesses.
+  Designs in ``context["already_proposed"]`` (earlier requests of the same round) are skipped.
 * **Budgets.** Every design is repaired greedily until it meets every constraint; designs that
   cannot be repaired are dropped, never proposed.
 * **Exploit and spread.** With a history, most proposals perturb or recombine Pareto-front
@@ -42,7 +49,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .cells import CellLevel, cell_cost, cell_levels
+from .cells import CellLevel, cell_cost, cell_ladder, cell_levels
 from .collect import Collector
 from .history import feasible_front
 from .random_agent import fill_randomly, seeded_rng
@@ -139,6 +146,7 @@ class _Knowledge:
     heavy: float | None
     edges: list[Variable]                   # the cell's edges, if the space has an NB201-like cell
     levels: tuple[CellLevel, ...] | None    # its connected cells by cost, most promising first
+    ladder: tuple[tuple[Any, ...], ...]     # its cells of growing capacity (see cells.cell_ladder)
     useful_pes: float | None = None         # PEs the on-chip network can feed (None: unknown)
     single_model: bool = False              # the workload is one network (a layer chain)
 
@@ -149,7 +157,8 @@ class _Knowledge:
         return cls(task.space, [objective_kind(o.name) for o in task.ranked_objectives],
                    {v.name: ordered_values(v) for v in task.space.variables},
                    channel_heavy_fraction(task.context), edges, cell_levels(edges) if edges else None,
-                   useful_pes(task.context), task.context.get("workload_models") == 1)
+                   cell_ladder(edges) if edges else (), useful_pes(task.context),
+                   task.context.get("workload_models") == 1)
 
     def capacity_cap(self, v: Variable, weights: Sequence[float]) -> float:
         """The highest relative capacity worth proposing for ``v`` in a fresh design (1 = any)."""
@@ -180,6 +189,25 @@ class _Knowledge:
                 continue
             return trial
         return skipped
+
+    def on_frugal_hardware(self, design: Mapping[str, Any], dataflow: Sequence[str]) -> dict[str, Any]:
+        """``design`` with every hardware capacity at its least and every accelerator on a
+        ``dataflow`` (keywords) where one matches."""
+        out = dict(design)
+        for v in self.space.variables:
+            order = self.orders[v.name]
+            if v.role == "num_accelerators" and order:
+                out[v.name] = order[0]
+        out = self.space.complete(out)
+        for v in self.space.variables:
+            order = self.orders[v.name]
+            if not self.space.active(v, out):
+                continue
+            if v.role in HARDWARE_CAPACITY and order:
+                out[v.name] = order[0]
+            elif v.role == "dataflow" and v.type == "choice":
+                out[v.name] = next((o for o in v.options if _tag(o, dataflow)), out[v.name])
+        return self.space.complete(out)
 
     # ---- positions along a variable ----------------------------------------------------------
     def at(self, v: Variable, u: float) -> Any:
@@ -284,6 +312,22 @@ class HeuristicAgent:
                 if placed is not None:
                     return placed
         return design
+
+    @staticmethod
+    def _ladder(know: _Knowledge, base: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The cell ladder on frugal hardware, in the order to try it: every rung once, the
+        dataflow alternating between the one the layers favour and the energy-frugal row
+        stationary one, then every rung on the other. Later designs of the batch stay fresh and
+        varied, so the optimizer does not start from one hardware point only."""
+        favoured = _WS if know.heavy is not None and know.heavy > 0.5 else _OS
+        tiers = (favoured, _RS)
+        n = len(know.ladder)
+        order = [(i, i % 2) for i in range(n)] + [(i, (i + 1) % 2) for i in range(n)]
+        designs = []
+        for rung, tier in order:
+            cell = {v.name: op for v, op in zip(know.edges, know.ladder[rung])}
+            designs.append(know.on_frugal_hardware({**base, **cell}, tiers[tier]))
+        return designs
 
     def _apply_rules(self, know: _Knowledge, design: dict[str, Any], rng: random.Random) -> None:
         flows = [v.name for v in know.space.variables
@@ -410,7 +454,14 @@ class HeuristicAgent:
         taken = [cell_cost(know.edges, c) for c in front] if n_gaps else []
         tried = ([cell_cost(know.edges, know.space.complete(e.candidate)) for e in task.history]
                  if n_gaps else [])
-        made = {"fresh": 0, "perturbed": 0, "crossed": 0, "gap": 0, "unrepairable": 0}
+        made = {"ladder": 0, "fresh": 0, "perturbed": 0, "crossed": 0, "gap": 0, "unrepairable": 0}
+        if not task.history and know.ladder and trade_off and any(
+                v.role in HARDWARE_CAPACITY for v in know.space.variables):
+            base = self._fresh(know, [1.0 / m] * m, rng)
+            for design in self._ladder(know, base):
+                repaired = self._repair(know, design, rng) if collector.missing > 0 else None
+                if repaired is not None and collector.offer(repaired) is None:
+                    made["ladder"] += 1
         attempts = fresh_index = 0
         while collector.missing > 0 and attempts < 40 * task.n:
             attempts += 1
@@ -438,8 +489,9 @@ class HeuristicAgent:
             if collector.offer(repaired) is None:
                 made[how] += 1
         counts = fill_randomly(task, collector, rng, 200 * task.n) if collector.missing > 0 else None
-        notes = (f"{len(collector.candidates)} of {task.n} designs: {made['fresh']} placed by rules along "
-                 f"the trade-off, {made['gap']} filling cost gaps of the front, {made['perturbed']} "
+        ladder = f"{made['ladder']} from the cell ladder on frugal hardware, " if made["ladder"] else ""
+        notes = (f"{len(collector.candidates)} of {task.n} designs: {ladder}{made['fresh']} placed by rules "
+                 f"along the trade-off, {made['gap']} filling cost gaps of the front, {made['perturbed']} "
                  f"perturbed and {made['crossed']} recombined from "
                  f"{len(front)} Pareto designs; {made['unrepairable']} could not be brought within budget")
         if counts is not None:

@@ -215,7 +215,8 @@ def initial_population(space: Space, n: int, *, start: str, seed: int, agent: An
     chosen: list[dict[str, Any]] = []
     problems, notes, proposed = [], [], 0
     for objs, k, scale in requests:
-        answer = ask_agent(agent, space, objs, k, context=context, budget_scale=scale)
+        told = {**dict(context or {}), "already_proposed": list(chosen)} if chosen else context
+        answer = ask_agent(agent, space, objs, k, context=told, budget_scale=scale)
         proposed += len(answer.candidates)
         problems += [answer.problems] if answer.problems else []
         notes += [answer.notes] if answer.notes else []

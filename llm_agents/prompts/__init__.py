@@ -21,7 +21,7 @@ BUILTIN = ("flnas", "codesign")
 PLACEHOLDERS = frozenset({"application", "space", "variable_names", "constraints", "device_constraints",
                           "objectives", "context", "best", "history", "n", "format"})
 HISTORY_IN_PROMPT = 24  # designs shown: Pareto-best first, then the most recent
-_CONTEXT_SHOWN_ELSEWHERE = {"application", "device_constraints", "budgets"}
+_CONTEXT_SHOWN_ELSEWHERE = {"application", "device_constraints", "budgets", "already_proposed"}
 _MAX_FACT_CHARS = 600
 
 
@@ -148,6 +148,10 @@ def placeholders(task: Task) -> dict[str, str]:
     history = _history_lines(task) or ["none yet"]
     if failed:
         history.append(f"({failed} designs failed to evaluate)")
+    pending = ctx.get("already_proposed")
+    if isinstance(pending, list) and pending:
+        history.append("Already proposed in this round, not yet evaluated (do not repeat them):")
+        history += [json.dumps(d, default=str) for d in pending]
     return {
         "application": _short(ctx.get("application", "not stated")),
         "space": "\n".join(describe_variable(v) for v in task.space.variables),
