@@ -5,12 +5,12 @@ Two independent yardsticks: a synthetic co-design problem with a known objective
 """
 from __future__ import annotations
 
-import csv
 import statistics
 
 import pytest
 
 from agents_toy import CONTEXT, OBJECTIVES, history_hv, hypervolume, run_search, toy_metrics, toy_space
+from nb201_cells import EDGES, NB201_OPS, NB201_SPACE, published_accuracies
 from llm_agents import HeuristicAgent, RandomAgent, Task
 from llm_agents.cells import cell_levels, cell_prior, op_cost
 from llm_agents.heuristic import channel_heavy_fraction, feasible_front, objective_kind
@@ -110,19 +110,10 @@ def test_objective_kinds():
 
 # ---- NAS-Bench-201, with the published accuracies -------------------------------------------------
 
-NB201_OPS = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
-EDGES = ["e1_0", "e2_0", "e2_1", "e3_0", "e3_1", "e3_2"]  # the order of the NB201 cell string
-NB201_SPACE = {"variables": [{"name": e, "type": "choice", "options": NB201_OPS, "role": "nb201_op"}
-                             for e in EDGES]}
-
-
 @pytest.fixture(scope="module")
 def nb201_accuracy(shared_dir):
-    table = {}
-    with open(shared_dir / "data" / "nb201_accuracy.csv", newline="") as f:
-        for row in csv.DictReader(f):
-            ops = tuple(t.split("~")[0] for part in row["arch"].strip("|").split("|+|") for t in part.split("|"))
-            table[ops] = float(row["cifar10_test_acc"])
+    table = {ops: acc for ops, (acc,) in
+             published_accuracies(shared_dir / "data" / "nb201_accuracy.csv", ("cifar10_test_acc",)).items()}
     assert len(table) == 15625
     return table
 

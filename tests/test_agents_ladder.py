@@ -6,21 +6,17 @@ agent never sees) and the real co-design space of ``examples/codesign_nb201.yaml
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
+from nb201_cells import EDGES, NB201_SPACE, published_accuracies
 from h2h.codesign.settings import load_settings
 from h2h.codesign.warmstart import agent_context, initial_population
 from llm_agents import HeuristicAgent, Task
 from llm_agents.cells import cell_ladder, cell_levels, op_cost
 from llm_agents.prompts import placeholders
 
-NB201_OPS = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
-EDGES = ["e1_0", "e2_0", "e2_1", "e3_0", "e3_1", "e3_2"]  # the order of the NB201 cell string
-NB201_SPACE = {"variables": [{"name": e, "type": "choice", "options": NB201_OPS, "role": "nb201_op"}
-                             for e in EDGES]}
 OBJECTIVES = [{"name": "accuracy", "direction": "max"}, {"name": "latency_s", "direction": "min"},
               {"name": "energy_j", "direction": "min"}, {"name": "area_mm2", "direction": "min"}]
 N, S, C1, C3 = "none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3"
@@ -57,11 +53,8 @@ def test_no_ladder_without_a_skip_or_an_input_output_edge():
 
 def test_every_rung_is_in_the_top_third_of_its_cost_on_three_datasets(shared_dir):
     """The rules never see accuracies; the published table for three datasets judges them."""
-    table = {}
-    with open(shared_dir / "data" / "nb201_accuracy.csv", newline="") as f:
-        for row in csv.DictReader(f):
-            ops = tuple(t.split("~")[0] for part in row["arch"].strip("|").split("|+|") for t in part.split("|"))
-            table[ops] = [float(row[k]) for k in ("cifar10_test_acc", "cifar100_test_acc", "imagenet16_test_acc")]
+    table = published_accuracies(shared_dir / "data" / "nb201_accuracy.csv",
+                                 ("cifar10_test_acc", "cifar100_test_acc", "imagenet16_test_acc"))
     by_cost = {lv.cost: lv.cells for lv in cell_levels(_edges())}
     for rung in cell_ladder(_edges()):
         cells = by_cost[sum(op_cost(o) for o in rung)]
