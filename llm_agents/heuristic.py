@@ -193,18 +193,14 @@ class _Knowledge:
     def on_frugal_hardware(self, design: Mapping[str, Any], dataflow: Sequence[str]) -> dict[str, Any]:
         """``design`` with every hardware capacity at its least and every accelerator on a
         ``dataflow`` (keywords) where one matches."""
-        out = dict(design)
+        # the accelerator count first: it decides which per-accelerator variables are active
+        out = self.space.complete({**design, **{v.name: self.at(v, 0.0) for v in self.space.variables
+                                                if v.role == "num_accelerators"}})
         for v in self.space.variables:
-            order = self.orders[v.name]
-            if v.role == "num_accelerators" and order:
-                out[v.name] = order[0]
-        out = self.space.complete(out)
-        for v in self.space.variables:
-            order = self.orders[v.name]
             if not self.space.active(v, out):
                 continue
-            if v.role in HARDWARE_CAPACITY and order:
-                out[v.name] = order[0]
+            if v.role in HARDWARE_CAPACITY:
+                out[v.name] = self.at(v, 0.0)
             elif v.role == "dataflow" and v.type == "choice":
                 out[v.name] = next((o for o in v.options if _tag(o, dataflow)), out[v.name])
         return self.space.complete(out)
