@@ -111,7 +111,7 @@ def load_settings(config: str | Path | Mapping[str, Any], *, budget: int | None 
 # ---- the loop -----------------------------------------------------------------------------------
 def _context(settings: NASSettings) -> dict[str, Any]:
     return prompt_context(settings.space, settings.application, settings.device_constraints,
-                          settings.metric_bounds)
+                          settings.metric_bounds, settings.objectives)
 
 
 def _evaluated(row: HistoryRow, evaluator: Any) -> dict[str, Any]:
@@ -148,9 +148,10 @@ class _Loop:
         are recorded as repeats) and a note on what was unusable."""
         from llm_agents import Task
 
+        request = [f"Propose {n} designs ({self.done} of {self.s.budget} evaluations used so far)."]
         task = Task(space=self.s.space.describe(), objectives=self.s.objectives,
                     history=[_evaluated(r, self.s.evaluator) for r in self.history if not r.repeat], n=n,
-                    template=TEMPLATE, context=self.context)
+                    template=TEMPLATE, context={**self.context, "request": request})
         try:
             proposal = self.agent.propose(task)
         except ReplayError:  # a strict replay that diverged: the user asked for an error

@@ -138,12 +138,18 @@ def bound_statements(metric_bounds: Mapping[str, Mapping[str, float]]) -> list[s
 
 
 def prompt_context(space: Space, application: str = "", device_constraints: Sequence[str] = (),
-                   metric_bounds: Mapping[str, Mapping[str, float]] | None = None) -> dict[str, Any]:
+                   metric_bounds: Mapping[str, Mapping[str, float]] | None = None,
+                   objectives: Sequence[Objective] = ()) -> dict[str, Any]:
     """The facts every search gives its agent: the application, the device constraints (metric
-    bounds stated among them), the architecture template and the upper-bounded budgets."""
+    bounds stated among them), the architecture template, the upper-bounded budgets, and (with
+    ``objectives``) the goal the search is scored on and the facts of :mod:`h2h.agent_facts`."""
     ctx: dict[str, Any] = {"application": application or "not stated",
                            "device_constraints": [*device_constraints, *bound_statements(metric_bounds or {})],
                            "architecture_template": space.template()}
+    if objectives:
+        from .agent_facts import search_facts
+
+        ctx.update(search_facts(space, objectives, metric_bounds))
     budgets = {c.name: c.le for c in space.description.constraints if c.le is not None}
     if budgets:
         ctx["budgets"] = budgets

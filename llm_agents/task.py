@@ -166,8 +166,12 @@ class Task:
 
     @property
     def ranked_objectives(self) -> list[Objective]:
-        """Objectives from most to least important (stable for equal priorities)."""
-        return sorted(self.objectives, key=lambda o: o.priority)
+        """Objectives from most to least important (stable for equal priorities); the objective named
+        by ``context["focus"]`` (the end of the front one request of a split warm start covers)
+        comes first."""
+        ranked = sorted(self.objectives, key=lambda o: o.priority)
+        focus = self.context.get("focus")
+        return sorted(ranked, key=lambda o: o.name != focus) if focus else ranked
 
     def digest(self) -> str:
         """A hash of everything the task asks (history sources aside), with floats rounded to 10

@@ -115,22 +115,48 @@ def test_flnas_prompt_follows_qin_et_al():
     history = run_search(RandomAgent(0), rounds=1, n=4)
     system, user = render(_task("flnas", history))
     assert "JSON" in system
-    for section in ("Application:\nskin-lesion classification on a wearable", "Architecture template and choices:",
-                    "Device constraints:\n- latency_s: < 0.01", "Metric priorities (most important first):\n"
-                    "1. accuracy (maximise)\n2. latency_s (minimise)", "Best design so far and its metrics:"):
+    for section in ("Application:\nskin-lesion classification on a wearable", "Template variables and their choices:",
+                    "Device constraints:\n- latency_s: < 0.01", "Goal of the search:\n", "Designs evaluated so far:"):
         assert section in user
-    assert "- acc1_pes: int in [16, 1024] in steps of 16 from 16; role: pe_count; only matters when num_acc >= 2" in user
+    assert "- acc1_pes: int in [16, 1024] in steps of 16 from 16; only matters when num_acc >= 2" in user
     assert "- area: acc0_pes + acc1_pes [if num_acc >= 2]" in user
     assert "exactly 3 designs" in user and "#" not in user.splitlines()[0]
+    assert "may be left out" in user and "\n\n\n" not in user
 
 
-def test_codesign_prompt_follows_lcda_and_caps_the_history():
+def test_without_a_goal_in_the_context_the_prompt_still_states_the_front_over_every_objective():
+    _, user = render(_task("codesign"))
+    goal = user.split("Goal of the search:\n")[1].split("\n\n")[0]
+    assert "Pareto front" in goal and "accuracy (maximise)" in goal and "latency_s (minimise)" in goal
+
+
+def test_the_front_is_shown_whole_then_the_most_recent_designs():
     history = run_search(RandomAgent(0), rounds=10, n=6)
-    _, user = render(_task("codesign", history))
-    assert "Designs evaluated so far and their performance:" in user
-    shown = [line for line in user.splitlines() if line.startswith('{"design"')]
-    assert len(shown) == HISTORY_IN_PROMPT + 1  # the history, plus the best design
-    assert f"({len(history) - HISTORY_IN_PROMPT} more designs evaluated, not shown)" in user
+    task = _task("codesign", history)
+    _, user = render(task)
+    from llm_agents.history import pareto_front
+
+    front = pareto_front(task)
+    lines = user.splitlines()
+    at = lines.index(next(x for x in lines if x.startswith("Current Pareto front")))
+    assert f"({len(front)} designs, all shown" in lines[at] and len(front) > 1
+    shown_front = lines[at + 1: at + 1 + len(front)]
+    assert all(x.startswith('{"design"') for x in shown_front)
+    recent = [x for x in lines[at + 1 + len(front):] if x.startswith('{"design"')]
+    assert len(recent) == HISTORY_IN_PROMPT
+    assert f"({len(history) - len(front) - HISTORY_IN_PROMPT} older designs evaluated, not shown; none is on the front)" in user
+    # the newest design that is not on the front is the last one listed
+    newest = next(h for h in reversed(history)
+                  if not any(h["candidate"] == e.candidate for e, _ in front))
+    assert json.loads(recent[-1])["metrics"]["latency_s"] == pytest.approx(newest["metrics"]["latency_s"], rel=1e-3)
+
+
+def test_long_facts_are_summarised_never_cut_mid_value():
+    task = Task(space=toy_space(), objectives=OBJECTIVES, n=2, template="codesign",
+                context={"application": "toy", "big": [{"layer": i, "macs": 10 ** 6 + i} for i in range(40)]})
+    _, user = render(task)
+    line = next(x for x in user.splitlines() if x.startswith("- big:"))
+    assert line.endswith("... (28 more items)]") and '{"layer": 11, "macs": 1000011}' in line
 
 
 def test_your_own_template(tmp_path):

@@ -106,6 +106,6 @@ def test_the_prompt_lists_designs_already_proposed_in_the_round(codesign_space):
     task = Task(space=space.describe(), objectives=[o.to_dict() for o in objectives], n=3,
                 template="codesign", context={**agent_context(space), "already_proposed": earlier})
     text = placeholders(task)
-    assert "Already proposed in this round" in text["history"] and "already_proposed" not in text["context"]
+    assert "Already proposed for this same search" in text["history"] and "already_proposed" not in text["context"]
     again = HeuristicAgent(0).propose(task).candidates
     assert len(again) == 3 and not any(c in earlier for c in again)

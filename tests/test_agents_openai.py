@@ -222,7 +222,7 @@ def test_already_evaluated_designs_are_rejected(server, key):
     p = agent(server).propose(task(history=history))
     assert p.candidates == [GOOD[1], {"pes": 128, "dataflow": "os", "depth": 3}]
     assert p.rejected[0]["reason"] == "already evaluated"
-    assert "Best design so far" in server.requests[0]["body"]["messages"][1]["content"]
+    assert "Current Pareto front (1 design, all shown" in server.requests[0]["body"]["messages"][1]["content"]
 
 
 def test_record_then_replay_gives_identical_proposals(server, key, tmp_path):

@@ -95,7 +95,7 @@ class _Run:
         self.recorder = EvaluationRecorder(self.problem)
         self.evaluator = Evaluator()
         self.context = agent_context(settings.space, settings.application, settings.device_constraints,
-                                     metric_bounds=settings.metric_bounds)
+                                     metric_bounds=settings.metric_bounds, objectives=settings.objectives)
         self.injections: list[dict[str, Any]] = []
 
     @property
@@ -130,9 +130,13 @@ class _Run:
         history = [{"candidate": dict(r.candidate), "metrics": agent_metrics(r.metrics, self.s.evaluator),
                     "source": r.source} for r in front]
         n = min(self.s.inject_count, len(off))
+        request = [f"Generation {generation} of the search, after {self.spent} of {self.s.budget} evaluations: "
+                   f"propose {n} designs; they replace {n} of the offspring NSGA-II bred from the front "
+                   "above. Aim at gaps in the front and at designs that beat a front design on some "
+                   "objective."]
         answer = ask_agent(self.agent, self.s.space, self.s.objectives, n, history=history,
                            context={**self.context, "evaluations_so_far": self.spent,
-                                    "generation": generation})
+                                    "generation": generation}, request=request)
         cands = answer.candidates[:n]
         for ind, cand in zip(off[len(off) - len(cands):], cands):
             ind.set("X", self.s.space.to_pymoo(cand))

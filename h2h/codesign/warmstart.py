@@ -57,11 +57,12 @@ class AgentAnswer:
 
 
 def agent_context(space: Space, application: str = "", device_constraints: Sequence[str] = (), *,
-                  metric_bounds: Mapping[str, Mapping[str, float]] | None = None, **facts: Any) -> dict[str, Any]:
+                  metric_bounds: Mapping[str, Mapping[str, float]] | None = None,
+                  objectives: Sequence[Objective] = (), **facts: Any) -> dict[str, Any]:
     """Plain facts for the prompt: what every search states (:func:`h2h.search_config.prompt_context`),
     a layer profile of the network family (for the heuristic's dataflow rules) and how many models
     its workload holds (one network, or several sharing the hardware)."""
-    ctx = prompt_context(space, application, device_constraints, metric_bounds)
+    ctx = prompt_context(space, application, device_constraints, metric_bounds, objectives)
     workload = largest_workload(space)
     profile = layer_profile(workload)
     if profile:
@@ -106,7 +107,7 @@ def layer_profile(workload: Any, limit: int = 64) -> list[dict[str, Any]]:
 
 def ask_agent(agent: Any, space: Space, objectives: Sequence[Objective], n: int, *,
               history: Sequence[Mapping[str, Any]] = (), context: Mapping[str, Any] | None = None,
-              budget_scale: float = 1.0) -> AgentAnswer:
+              budget_scale: float = 1.0, request: Sequence[str] = ()) -> AgentAnswer:
     """At most ``n`` valid candidates from ``agent``; an agent that raises proposes nothing.
     With ``budget_scale < 1`` the agent is shown every hardware budget scaled by it (its designs
     then also fit the real budgets)."""
@@ -118,6 +119,8 @@ def ask_agent(agent: Any, space: Space, objectives: Sequence[Objective], n: int,
         description["constraints"] = [scaled_constraint(c, budget_scale) for c in description["constraints"]]
         context = {**dict(context or {}), "budgets": {c["name"]: c["le"] for c in description["constraints"]
                                                       if "le" in c}}
+    if request:
+        context = {**dict(context or {}), "request": list(request)}
     try:
         task = Task(space=description, objectives=tuple(objectives), history=list(history), n=n,
                     template=TEMPLATE, context=dict(context or {}))
@@ -177,10 +180,24 @@ def seeding_rng(seed: int, what: str) -> random.Random:
     return random.Random(f"codesign:{what}:{seed}")
 
 
-def rotated(objectives: Sequence[Objective], first: int) -> tuple[Objective, ...]:
-    """The objectives with ``objectives[first]`` ranked most important, the others in their order."""
-    order = [objectives[first], *(o for i, o in enumerate(objectives) if i != first)]
-    return tuple(Objective(o.name, o.direction, rank + 1) for rank, o in enumerate(order))
+def request_lines(index: int, parts: int, n: int, total: int, focus: Objective | None,
+                  budgets: Mapping[str, float]) -> list[str]:
+    """What one request of a split warm start asks, said as such: its share of the starting
+    population, the end of the front it covers and its own budgets."""
+    if parts <= 1:
+        return [f"Propose {n} designs for the starting population of the search."]
+    end = "high" if focus is not None and focus.direction == "max" else "low"
+    lines = [f"The starting population of {total} designs is asked for in {parts} requests, each with its "
+             f"own focus and budget so that together they span the front. This is request {index + 1} of "
+             f"{parts}: propose {n} designs."]
+    if focus is not None:
+        lines.append(f"Focus of this request: the {end}-{focus.name} end of the front (designs with "
+                     f"{'high' if end == 'high' else 'low'} {focus.name} that still meet every bound); "
+                     "the other objectives still count.")
+    if budgets:
+        said = ", ".join(f"{name} <= {value:g}" for name, value in budgets.items())
+        lines.append(f"Budget of this request: {said} (the bound under Constraints).")
+    return lines
 
 
 def split(n: int, parts: int) -> list[int]:
@@ -195,10 +212,11 @@ def initial_population(space: Space, n: int, *, start: str, seed: int, agent: An
     (cold). Over-budget agent designs are kept (they are the agent's choice and are scored as
     infeasible); only invalid or repeated ones are replaced.
 
-    With ``spread`` the agent is asked in one request per objective: request ``i`` ranks
-    objective ``i`` first (the others keep their order) and shows the hardware budgets scaled by
-    ``2**-i`` (never below what the smallest design needs), so the starting designs cover every end
-    of the trade-off and every size of hardware. A single request under one priority order and the
+    With ``spread`` the agent is asked in one request per objective: request ``i`` focuses on the
+    end of the front where objective ``i`` is best (``context["focus"]``, which also ranks it first
+    for offline agents; the stated priority order is unchanged) and shows the hardware budgets
+    scaled by ``2**-i`` (never below what the smallest design needs), each said as this request's,
+    so the starting designs cover every end of the trade-off and every size of hardware. A single request under one priority order and the
     full budget crowds them around its first objective and, because area grows with the product of
     accelerators, PEs and buffer bytes, near the edge of the budget.
     """
@@ -207,16 +225,20 @@ def initial_population(space: Space, n: int, *, start: str, seed: int, agent: An
     if start == "cold":
         designs = random_designs(space, n, rng, taken)
         return Seeding(designs, ["random"] * len(designs))
-    requests = [(objectives, n, 1.0)]
+    requests: list[tuple[Objective | None, int, float]] = [(None, n, 1.0)]
     if spread and len(objectives) > 1:
         parts = min(len(objectives), n)
-        requests = [(rotated(objectives, i), k, scale) for i, (k, scale) in
+        requests = [(objectives[i], k, scale) for i, (k, scale) in
                     enumerate(zip(split(n, parts), budget_scales(space, parts)))]
     chosen: list[dict[str, Any]] = []
     problems, notes, proposed = [], [], 0
-    for objs, k, scale in requests:
-        told = {**dict(context or {}), "already_proposed": list(chosen)} if chosen else context
-        answer = ask_agent(agent, space, objs, k, context=told, budget_scale=scale)
+    for i, (focus, k, scale) in enumerate(requests):
+        told = {**dict(context or {}), "already_proposed": list(chosen)} if chosen else dict(context or {})
+        if focus is not None:
+            told["focus"] = focus.name
+        budgets = {c.name: c.le * scale for c in space.description.constraints if c.le is not None}
+        answer = ask_agent(agent, space, objectives, k, context=told, budget_scale=scale,
+                           request=request_lines(i, len(requests), k, n, focus, budgets))
         proposed += len(answer.candidates)
         problems += [answer.problems] if answer.problems else []
         notes += [answer.notes] if answer.notes else []

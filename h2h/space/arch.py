@@ -109,6 +109,23 @@ class NB201Arch:
                            "classifier. The cell is a 4-node DAG; each of its 6 edges carries one op.",
                 "ops": list(self.ops)}
 
+    def semantics(self) -> list[str]:
+        """What the edge variables mean, for a language model (see ``workloads.nb201``)."""
+        return [
+            "The cell is a DAG of 4 nodes: node 0 is the cell input, node 3 the cell output; node j "
+            "sums what its incoming edges i->j (i < j) deliver. The same cell is used in all 15 cells "
+            "(3 stages x 5 cells, at 16, 32 and 64 channels on 32x32, 16x16 and 8x8 feature maps for "
+            "CIFAR), so each edge op is built 15 times.",
+            "Edge ops: 'none' removes the edge; 'skip_connect' passes its input unchanged (no compute); "
+            "'nor_conv_1x1' and 'nor_conv_3x3' are ReLU-conv-BN layers with as many output as input "
+            "channels; 'avg_pool_3x3' is a 3x3 average pooling (no MACs, some memory traffic).",
+            "An edge is live only if its source is reachable from node 0 and its target reaches node 3 "
+            "through edges that are not 'none'; dead edges are pruned and cost nothing. A cell with no "
+            "path from node 0 to node 3 outputs zeros: the network then predicts at chance level.",
+            "Edges into the same node can run in parallel on different accelerators; the cells follow "
+            "one another, so the network is otherwise a chain.",
+        ]
+
 
 class MBV2Arch:
     """MobileNetV2 / ProxylessNAS blocks: per stage depth, expansion, kernel, width; resolution."""

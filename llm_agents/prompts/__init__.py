@@ -6,6 +6,7 @@ lines starting with ``#`` are comments. README.md beside this file lists the pla
 from __future__ import annotations
 
 import json
+import re
 import string
 from collections.abc import Mapping
 from importlib import resources
@@ -19,10 +20,16 @@ from ..task import Task
 
 BUILTIN = ("flnas", "codesign")
 PLACEHOLDERS = frozenset({"application", "space", "variable_names", "constraints", "device_constraints",
-                          "objectives", "context", "best", "history", "n", "format"})
-HISTORY_IN_PROMPT = 24  # designs shown: Pareto-best first, then the most recent
-_CONTEXT_SHOWN_ELSEWHERE = {"application", "device_constraints", "budgets", "already_proposed"}
-_MAX_FACT_CHARS = 600
+                          "objectives", "context", "best", "history", "n", "format", "goal", "facts",
+                          "request"})
+HISTORY_IN_PROMPT = 24  # designs shown besides the Pareto front (always shown whole): the most recent
+# context keys a placeholder of their own shows, or that are for offline agents only (raw data that the
+# facts state in words: the layer profile, the architecture template with its budgets)
+_CONTEXT_SHOWN_ELSEWHERE = {"application", "device_constraints", "budgets", "already_proposed", "goal",
+                            "facts", "request", "focus", "layer_profile", "workload_models",
+                            "architecture_template", "evaluations_so_far", "generation"}
+_LIST_ITEMS_SHOWN = 12  # a long list in a free-form fact: its first items, then how many more
+_SIGNIFICANT = 4        # digits of the metrics shown
 
 
 def load_template(name_or_path: str) -> str:
@@ -52,8 +59,13 @@ def _strip_comments(text: str) -> str:
 
 
 def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, separators=(", ", ": "), default=str)
-    return text if len(text) <= _MAX_FACT_CHARS else text[:_MAX_FACT_CHARS] + " ..."
+    """A fact as text; a long list is summarised (its first items and a count), never cut mid-value."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and len(value) > _LIST_ITEMS_SHOWN:
+        head = json.dumps(value[:_LIST_ITEMS_SHOWN], separators=(", ", ": "), default=str)
+        return f"{head[:-1]}, ... ({len(value) - _LIST_ITEMS_SHOWN} more items)]"
+    return json.dumps(value, separators=(", ", ": "), default=str)
 
 
 def _condition_text(cond: Mapping[str, Any]) -> str:
@@ -75,8 +87,6 @@ def describe_variable(v: Variable) -> str:
     else:
         allowed = f"{v.type} in [{v.low}, {v.high}]" + (f" in steps of {v.step} from {v.low}" if v.step else "")
     parts = [f"- {v.name}: {allowed}"]
-    if v.role:
-        parts.append(f"role: {v.role}")
     if v.description:
         parts.append(v.description)
     if v.active_if:
@@ -98,7 +108,25 @@ def describe_constraint(c: Constraint) -> str:
 
 
 def _example(space: SpaceDescription) -> dict[str, Any]:
-    return {v.name: v.fallback for v in space.variables}
+    """A design of fallback values, without the variables that then do not matter."""
+    full = space.complete({})
+    return {v.name: full[v.name] for v in space.variables if space.active(v, full)}
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float) and value == value and value not in (float("inf"), float("-inf")):
+        return float(f"{value:.{_SIGNIFICANT}g}")
+    return value
+
+
+def _design_line(task: Task, entry: Any) -> str:
+    """One evaluated design, compactly: the variables that matter, the objectives' metrics."""
+    names = {o.name for o in task.objectives} | {"constraint_violation"}
+    full = task.space.complete(entry.candidate)
+    design = {v.name: full[v.name] for v in task.space.variables if task.space.active(v, full)}
+    metrics = {k: _rounded(v) for k, v in entry.metrics.items() if k in names} or {
+        k: _rounded(v) for k, v in entry.metrics.items()}
+    return json.dumps({"design": design, "metrics": metrics}, default=str)
 
 
 def _facts(value: Any) -> list[str]:
@@ -112,59 +140,92 @@ def _facts(value: Any) -> list[str]:
 
 
 def _history_lines(task: Task) -> list[str]:
-    names = {o.name for o in task.objectives}
-    shown: list[int] = []
-    index = {id(e): i for i, e in enumerate(task.history)}
-    for entry, _ in pareto_front(task):
-        shown.append(index[id(entry)])
-    for i in range(len(task.history) - 1, -1, -1):
-        if len(shown) >= HISTORY_IN_PROMPT:
-            break
-        if i not in shown:
-            shown.append(i)
-    lines = []
-    for i in sorted(shown[:HISTORY_IN_PROMPT]):
-        entry = task.history[i]
-        metrics = {k: v for k, v in entry.metrics.items() if k in names} or dict(entry.metrics)
-        lines.append(json.dumps({"design": entry.candidate, "metrics": metrics}, default=str))
-    if len(task.history) > len(lines):
-        lines.append(f"({len(task.history) - len(lines)} more designs evaluated, not shown)")
+    """The current Pareto front, whole, then the most recent other designs; a count of the rest."""
+    front = [entry for entry, _ in pareto_front(task)]
+    first = task.ranked_objectives[0]
+    front.sort(key=lambda e: first.loss(e.metrics))
+    in_front = {id(e) for e in front}
+    others = [e for e in task.history if id(e) not in in_front]
+    recent = others[-HISTORY_IN_PROMPT:]
+    lines: list[str] = []
+    if front:
+        lines.append(f"Current Pareto front ({len(front)} design{'s' if len(front) != 1 else ''}, all shown, "
+                     f"by {first.name}):")
+        lines += [_design_line(task, e) for e in front]
+    if recent:
+        lines.append(f"Most recent other evaluated designs ({len(recent)} of {len(others)}, oldest first; "
+                     "none is on the front):")
+        lines += [_design_line(task, e) for e in recent]
+    if len(others) > len(recent):
+        lines.append(f"({len(others) - len(recent)} older designs evaluated, not shown; none is on the front)")
     return lines
+
+
+def _sections(value: Any) -> list[str]:
+    """``{title: [lines]}`` (or a list of lines) as text blocks."""
+    if isinstance(value, Mapping):
+        out = []
+        for title, lines in value.items():
+            out.append(f"{title}:")
+            out += [str(x) for x in (lines if isinstance(lines, list) else [lines])]
+            out.append("")
+        return out[:-1]
+    if isinstance(value, list):
+        return [str(x) for x in value]
+    return [] if value is None else [str(value)]
+
+
+def _goal(task: Task) -> list[str]:
+    """``context["goal"]`` (the search's own statement), else one built from the objectives."""
+    if task.context.get("goal"):
+        return _sections(task.context["goal"])
+    names = "; ".join(f"{o.name} ({'maximise' if o.direction == 'max' else 'minimise'})" for o in task.objectives)
+    return [f"The search keeps the set of best trade-offs (the Pareto front) over all of these objectives: "
+            f"{names}. Designs anywhere along the front count; a useful proposal is likely to join it."]
 
 
 def placeholders(task: Task) -> dict[str, str]:
     """The text each placeholder becomes for ``task``."""
     ctx = task.context
     top = best(task)
-    example = json.dumps({"candidates": [_example(task.space)]})
+    space = task.space
+    example = json.dumps({"candidates": [_example(space)]})
+    optional = [v.name for v in space.variables if v.active_if]
     fmt = (f"Answer with one JSON object and nothing else, in this format (values are examples):\n"
            f"{example}\nThe list must hold exactly {task.n} designs, each giving a value for every "
-           f"variable: {', '.join(task.space.names)}.")
-    device = _facts(ctx.get("device_constraints")) + _facts(ctx.get("budgets"))
+           f"variable: {', '.join(space.names)}"
+           + (" (a variable whose condition does not hold may be left out)." if optional else "."))
+    device = _facts(ctx.get("device_constraints"))
     others = {k: v for k, v in ctx.items() if k not in _CONTEXT_SHOWN_ELSEWHERE}
     objectives = [f"{i}. {o.name} ({'minimise' if o.direction == 'min' else 'maximise'})"
-                  for i, o in enumerate(task.ranked_objectives, 1)]
+                  for i, o in enumerate(sorted(task.objectives, key=lambda o: o.priority), 1)]
     failed = len(task.history) - len(evaluated_ok(task))
     history = _history_lines(task) or ["none yet"]
     if failed:
         history.append(f"({failed} designs failed to evaluate)")
     pending = ctx.get("already_proposed")
     if isinstance(pending, list) and pending:
-        history.append("Already proposed in this round, not yet evaluated (do not repeat them):")
-        history += [json.dumps(d, default=str) for d in pending]
+        history.append("Already proposed for this same search by its earlier requests, not yet evaluated "
+                       "(do not repeat them):")
+        history += [json.dumps({k: v for k, v in d.items() if k in space.names and
+                                space.active(space.variable(k), space.complete(d))}, default=str)
+                    for d in pending if isinstance(d, Mapping)]
     return {
         "application": _short(ctx.get("application", "not stated")),
-        "space": "\n".join(describe_variable(v) for v in task.space.variables),
-        "variable_names": ", ".join(task.space.names),
-        "constraints": "\n".join(describe_constraint(c) for c in task.space.constraints) or "- none",
+        "space": "\n".join(describe_variable(v) for v in space.variables),
+        "variable_names": ", ".join(space.names),
+        "constraints": "\n".join(describe_constraint(c) for c in space.constraints),
         "device_constraints": "\n".join(device) or "- none stated",
         "objectives": "\n".join(objectives),
         "context": "\n".join(_facts(others)) or "- none",
-        "best": "none yet" if top is None else json.dumps(
-            {"design": top.candidate, "metrics": dict(top.metrics)}, default=str),
+        "best": "none yet" if top is None else _design_line(task, top),
         "history": "\n".join(history),
         "n": str(task.n),
         "format": fmt,
+        "goal": "\n".join(_goal(task)),
+        "facts": "\n".join(_sections({**dict(ctx.get("facts") or {}),
+                                       **({"Other facts": _facts(others)} if others else {})})) or "- none",
+        "request": "\n".join(_sections(ctx.get("request"))) or f"Propose {task.n} new designs.",
     }
 
 
@@ -175,4 +236,5 @@ def render(task: Task, template: str | None = None) -> tuple[str, str]:
     text = load_template(name)
     check_template(text, f"template '{name}'")
     user = string.Template(_strip_comments(text)).substitute(placeholders(task))
+    user = re.sub(r"\n{3,}", "\n\n", user)  # an empty placeholder leaves no run of blank lines
     return _strip_comments(load_template("system")).strip(), user.strip()
