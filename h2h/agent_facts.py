@@ -253,6 +253,9 @@ def layer_cost_lines(space: Space, workloads: Sequence[Any]) -> list[str]:
             if layer.op.value in ("add", "concat", "reshape", "passthrough", "mul", "act", "norm"):
                 continue
             layers.setdefault(layer.signature(), layer)
+    counts: dict[tuple, int] = {}
+    for layer in workloads[0].layers:
+        counts[layer.signature()] = counts.get(layer.signature(), 0) + 1
     ranked = sorted(layers.values(), key=lambda lay: -(lay.macs or 0))
     shown, hidden = ranked[:MAX_LAYER_ROWS], ranked[MAX_LAYER_ROWS:]
     from workloads.graph import Workload
@@ -269,11 +272,12 @@ def layer_cost_lines(space: Space, workloads: Sequence[Any]) -> list[str]:
     for what, values, scale in (("latency in microseconds", table.compute_latency_s, 1e6),
                                 ("energy in microjoules", table.compute_energy_j, 1e6)):
         rows += [f"{what.capitalize()}:",
-                 "| layer type | MMACs | weight KB | " + " | ".join(label for label, _ in probes) + " |"]
+                 "| layer type | in largest net | MMACs | weight KB | "
+                 + " | ".join(label for label, _ in probes) + " |"]
         for i, layer in enumerate(shown):
             cells = [_fmt(values[i, a] * scale, table.feasible[i, a]) for a in range(len(probes))]
-            rows.append(f"| {_layer_label(layer)} | {layer.macs / 1e6:.3g} | {table.weight_bytes[i] / 1e3:.3g} | "
-                        + " | ".join(cells) + " |")
+            rows.append(f"| {_layer_label(layer)} | {counts.get(layer.signature(), 0)} | {layer.macs / 1e6:.3g} | "
+                        f"{table.weight_bytes[i] / 1e3:.3g} | " + " | ".join(cells) + " |")
     if hidden:
         most = max(lay.macs or 0 for lay in hidden)
         rows.append(f"({len(hidden)} smaller layer types not shown, "

@@ -283,6 +283,13 @@ class FixedWorkload:
     def template(self) -> dict[str, Any]:
         return {"family": "fixed", "workload": self.name}
 
+    def semantics(self) -> list[str]:
+        """What the fixed network is, for a language model."""
+        w = self._workload
+        models = ", ".join(w.models)
+        return [f"The network is fixed: {self.name}, {len(w)} layers, {w.total_macs / 1e9:.3g} GMACs, "
+                f"{w.total_weight_bytes / 1e6:.3g} MB of weights, models: {models}. Only the hardware is searched."]
+
 
 FAMILIES = {"nb201": NB201Arch, "mbv2": MBV2Arch, "mmmt": MMMTArch}
 
