@@ -21,8 +21,8 @@ from llm_agents.task import Objective
 
 from .space import Space
 
-MAX_LAYER_ROWS = 14          # layer types in the cost table; the rest are summarised in one line
-PE_COLUMNS = 3               # PE counts of the space shown per dataflow
+MAX_LAYER_ROWS = 20          # layer types in the cost table; the rest are summarised in one line
+PE_COLUMNS = 5               # PE counts of the space shown per dataflow (all of them up to this many)
 DATAFLOW_STYLES = {"kcp_ws": "NVDLA-like weight stationary", "yxp_os": "ShiDianNao-like output stationary",
                    "rs": "Eyeriss-like row stationary", "xp_ws": "weight stationary over X",
                    "dw": "depthwise", "gemm_mp": "GEMM, M-parallel", "gemm_np": "GEMM, N-parallel"}
@@ -47,8 +47,9 @@ def goal_lines(objectives: Sequence[Objective], metric_bounds: Mapping[str, Mapp
         "The search keeps the set of best trade-offs (the Pareto front) over all of these objectives "
         f"at once: {'; '.join(names)}. It is scored by the hypervolume that front covers.",
         "A design is on the front when no other design is at least as good on every objective and "
-        "better on one. Designs all along the front count: the cheapest deployable design counts as "
-        "much as the most accurate or the fastest one.",
+        "better on one. Designs all along the front count: the design best on any single objective "
+        f"(e.g. the {_extreme(objectives[-1])} one) counts as much as the one best on another "
+        f"(e.g. the {_extreme(objectives[0])} one), and so do the balanced designs between them.",
         "A useful proposal is a new design likely to join the front: better than a front design on "
         "some objective without being worse on all the others, or filling a gap between front designs. "
         "A design outside a bound scores nothing.",
@@ -58,6 +59,12 @@ def goal_lines(objectives: Sequence[Objective], metric_bounds: Mapping[str, Mapp
         lines.append(f"Priority given by the user, for when trade-offs are otherwise equal: {' > '.join(order)}. "
                      "It is a priority, not the only goal.")
     return lines
+
+
+def _extreme(o: Objective) -> str:
+    words = {"accuracy": "most accurate", "latency_s": "fastest", "energy_j": "most frugal in energy",
+             "area_mm2": "smallest", "unfairness": "fairest"}
+    return words.get(o.name, f"{'highest' if o.direction == 'max' else 'lowest'}-{o.name}")
 
 
 # ---- how the objectives compose -----------------------------------------------------------------
@@ -73,12 +80,16 @@ def objective_lines(space: Space, workload: Any) -> list[str]:
              f"({_interconnect_kind(hw)}: one transfer at a time on a shared bus)."]
     parallel = _parallel_share(workload)
     if parallel is not None:
-        lines.append(f"In the largest network of this space, {parallel:.0%} of the MACs lie off the "
-                     "critical path, so spreading layers over several accelerators can cut latency by at "
-                     f"most {1 / max(1e-9, 1 - parallel):.3g}x (before transfer costs).")
+        lines.append(f"In the network of this space with the most MACs ({workload.total_macs / 1e6:.4g} M), "
+                     f"{parallel:.0%} of the MACs lie off its heaviest path, so spreading its layers over several "
+                     f"accelerators can cut compute time by at most {1 / max(1e-9, 1 - parallel):.3g}x (before "
+                     "transfer costs); smaller networks of the space may have fewer parallel branches.")
     static = _static_power_w(space)
-    lines.append("energy_j = MAC energy + on-chip buffer accesses (these depend on the dataflow and the "
-                 "layer shapes) + DRAM passes + interconnect bytes (a fixed energy per byte)"
+    tech = _technology(space)
+    lines.append("energy_j = MAC energy + on-chip buffer accesses (both depend on the dataflow and the layer "
+                 "shapes: see the energy table) + DRAM passes"
+                 + (f" ({tech.pj_per_dram_byte:g} pJ per byte)" if tech else "")
+                 + " + interconnect bytes" + (f" ({tech.pj_per_link_byte:g} pJ per byte)" if tech else "")
                  + (f" + static power ({static:g} W in all) x latency." if static else
                     "; static power is 0 here, so energy does not grow with latency."))
     if searched:
@@ -87,14 +98,19 @@ def objective_lines(space: Space, workload: Any) -> list[str]:
                      f"{m.l1_um2_per_byte / 1e6:.3g} mm^2 per L1 byte per PE) + "
                      f"{m.l2_um2_per_byte:.3g} mm^2 per MB of L2. "
                      "It counts only the accelerators that exist (num_accelerators).")
-        free = ["dataflow"]
-        if hw.bandwidth.var is not None:
-            free.append("bandwidth_gbps")
-        lines.append(f"Cost nothing in area or energy: {', '.join(free)}. "
-                     + ("bandwidth_gbps only shortens transfers (latency). " if "bandwidth_gbps" in free else "")
-                     + "Larger L1/L2 buffers cost area and help only layers whose tiles do not fit.")
+        lines.append("Cost no area: the dataflow (it changes latency and energy, see the tables)"
+                     + ("; bandwidth_gbps costs neither area nor energy: it only shortens transfers (latency), "
+                        "and only where transfers are on the critical path" if hw.bandwidth.var is not None else "")
+                     + ". Larger L1/L2 buffers cost area and help only layers whose tiles do not fit.")
         lines += _area_table(space)
     return lines
+
+
+def _technology(space: Space) -> Any:
+    try:
+        return space.hardware.system(space.description.complete(space.sample(random.Random(0), feasible=False))).technology
+    except Exception:  # noqa: BLE001 -- a hint, never a reason to stop
+        return None
 
 
 def _interconnect_kind(hw: Any) -> str:
@@ -133,9 +149,9 @@ def _area_table(space: Space) -> list[str]:
     if not pes or not l1s or not l2s:
         return []
     l2 = min(l2s)
-    rows = [f"Area of one accelerator in mm^2 (with the smallest L2, {l2} bytes; each L2 step adds "
-            f"{', '.join(f'{hw.area_model.accelerator_mm2(0, 0, b):.3f}' for b in sorted(l2s))} mm^2 for "
-            f"L2 of {', '.join(str(b) for b in sorted(l2s))} bytes):",
+    l2_text = ", ".join(f"{b} B = {hw.area_model.accelerator_mm2(0, 0, b):.3f} mm^2" for b in sorted(l2s))
+    rows = [f"Area of one accelerator in mm^2, including the smallest L2 ({l2} bytes). L2 areas: {l2_text}; "
+            "a larger L2 adds the difference:",
             "| PEs | " + " | ".join(f"L1 {b} B/PE" for b in l1s) + " |"]
     for p in pes:
         rows.append(f"| {p} | " + " | ".join(f"{hw.area_model.accelerator_mm2(p, b, l2):.2f}" for b in l1s) + " |")
@@ -176,8 +192,9 @@ def _pick(values: Sequence[Any], k: int) -> list[Any]:
 
 
 def representative_workloads(space: Space) -> list[Any]:
-    """Networks that together hold every layer type of the space: its largest network, and for each
-    architecture role and each option, that network with every variable of the role set to it."""
+    """Networks that together hold every layer type of the space: a network with every architecture
+    variable at its last option, and for each architecture role and each option, that network with
+    every variable of the role set to it; the one with the most MACs first."""
     desc = space.description
     try:
         base = space.sample(random.Random(0), feasible=False)
@@ -205,6 +222,7 @@ def representative_workloads(space: Space) -> list[Any]:
         if w is not None and id(w) not in seen:
             seen.add(id(w))
             out.append(w)
+    out.sort(key=lambda w: -w.total_macs)  # the largest (most MACs) first
     return out
 
 
@@ -216,12 +234,14 @@ def _layer_label(layer: Any) -> str:
                 f"out {layer.out_h}x{layer.out_w}")
     if op in ("gemm", "matmul"):
         return f"{op} {layer.m}x{layer.k} by {layer.k}x{layer.n}"
-    return f"{op} {layer.out_channels} ch out {layer.out_h}x{layer.out_w}"
+    shape = "x".join(str(d) for d in layer.output_shape)
+    inputs = f" of {layer.num_inputs} inputs" if op in ("add", "mul") and layer.num_inputs > 1 else ""
+    return f"{op}{inputs} out {shape}"
 
 
 def _probe_accelerators(space: Space) -> list[tuple[str, Any]]:
     """``(column label, AcceleratorSpec)``: for a searched system, one accelerator per dataflow and
-    picked PE count (middle L1/L2); for a fixed system, its own accelerators."""
+    picked PE count (smallest L1/L2, the frugal end); for a fixed system, its own accelerators."""
     hw = space.hardware
     if not hasattr(hw, "per_acc"):
         return [(f"{a.name} ({a.dataflow}, {a.num_pes} PEs)", a) for a in hw.system({}).accelerators]
@@ -232,7 +252,7 @@ def _probe_accelerators(space: Space) -> list[tuple[str, Any]]:
     for df in dfs:
         for p in pes:
             cand = {"num_accelerators": 1, "acc0_dataflow": df, "acc0_pe_count": p,
-                    "acc0_l1_bytes": l1s[len(l1s) // 2], "acc0_l2_bytes": l2s[len(l2s) // 2]}
+                    "acc0_l1_bytes": min(l1s), "acc0_l2_bytes": min(l2s)}
             cand = {k: v for k, v in cand.items() if k in space.names}
             full = space.description.complete({**space.sample(random.Random(0), feasible=False), **cand})
             out.append((f"{df} {p}", hw.system(full).accelerators[0]))
@@ -250,7 +270,7 @@ def layer_cost_lines(space: Space, workloads: Sequence[Any]) -> list[str]:
     layers: dict[tuple, Any] = {}
     for w in workloads:
         for layer in w.layers:
-            if layer.op.value in ("add", "concat", "reshape", "passthrough", "mul", "act", "norm"):
+            if layer.op.value in ("concat", "reshape", "passthrough"):
                 continue
             layers.setdefault(layer.signature(), layer)
     counts: dict[tuple, int] = {}
@@ -263,8 +283,11 @@ def layer_cost_lines(space: Space, workloads: Sequence[Any]) -> list[str]:
     renamed = [dataclasses.replace(lay, name=f"t{i}") for i, lay in enumerate(shown)]
     table = CostTable(Workload("layer_types", renamed, []), [a for _, a in probes])
     if hasattr(space.hardware, "per_acc"):
-        intro = ("Cost of each layer type of this space's networks, alone on one accelerator "
-                 "(columns: dataflow and PE count, with the middle L1/L2 size; '-' = does not fit):")
+        hw = space.hardware
+        l1, l2 = min(hw.per_acc["l1_bytes"].values or [0]), min(hw.per_acc["l2_bytes"].values or [0])
+        intro = ("Cost of each layer type of this space's networks, alone on one accelerator (columns: "
+                 f"dataflow and PE count, with the smallest buffers: L1 {l1} B per PE, L2 {l2} B; '-' = does "
+                 "not fit these buffers, a larger L1/L2 may fit it):")
     else:
         intro = ("Cost of each layer type of this space's networks on each accelerator of the system "
                  "('-' = cannot run there):")

@@ -52,9 +52,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from llm_agents.errors import ReplayError
+from llm_agents.errors import AgentUnreachableError, ReplayError
 from llm_agents.task import Objective
 
+from .agent_session import AgentSession, AgentStats, clip
 from .evaluators.base import agent_metrics
 from .pareto import Normalisation, hypervolume, loss_matrix
 from .results import HistoryRow, front_of, prepare_out_dir, write_results
@@ -94,6 +95,8 @@ class NASResult:
     settings: NASSettings
     fallbacks: list[dict[str, Any]]
     runtime_s: float
+    agent: AgentStats | None = None
+    agent_summary: str = ""
 
 
 # ---- configuration ------------------------------------------------------------------------------
@@ -129,7 +132,7 @@ class _Loop:
 
     def __init__(self, settings: NASSettings, agent: Any, progress: Callable[[str], None] | None) -> None:
         self.s = settings
-        self.agent = agent
+        self.agent = AgentSession(agent)
         self.progress = progress
         self.pipeline = CandidateEvaluator(settings.space, settings.evaluator, map_options=settings.map_options,
                                            metric_bounds=settings.metric_bounds)
@@ -154,10 +157,10 @@ class _Loop:
                     template=TEMPLATE, context={**self.context, "request": request})
         try:
             proposal = self.agent.propose(task)
-        except ReplayError:  # a strict replay that diverged: the user asked for an error
+        except (ReplayError, AgentUnreachableError):  # a strict replay that diverged, or no model at all
             raise
         except Exception as e:  # noqa: BLE001 -- any agent failure falls back, and is recorded
-            return [], f"agent failed: {type(e).__name__}: {' '.join(str(e).split())[:300]}"
+            return [], clip(f"agent failed: {type(e).__name__}: {e}", 300)
         out: list[dict[str, Any]] = []
         reasons = [proposal.notes] if proposal.notes else []
         reasons += [str(r.get("reason")) for r in proposal.rejected[:3]]
@@ -167,7 +170,7 @@ class _Loop:
                 reasons.append("; ".join(problems))
             else:
                 out.append(cand)
-        return out, " | ".join(r for r in reasons if r)[:500]
+        return out, clip(" | ".join(r for r in reasons if r), 500)
 
     def fallback(self, iteration: int, n: int, taken: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """``n`` random new designs within the budgets, from a generator seeded by run and iteration."""
@@ -210,8 +213,10 @@ class _Loop:
                 extra = self.fallback(iteration, n - new, proposals)
                 self.fallbacks.append({"iteration": iteration, "count": len(extra),
                                        "reason": why or f"{new} of {n} proposals were new designs"})
-                if self.progress:
-                    self.progress(f"iteration {iteration}: {len(extra)} random fallback(s): {why}")
+                if self.progress:  # a request that gave nothing was already a warning line
+                    said = "" if not proposals else f": {clip(why or f'{new} of {n} proposals were new designs')}"
+                    self.progress(f"iteration {iteration}: {len(extra)} random design(s) stand in for the "
+                                  f"agent's{said}")
                 if not extra and not new:
                     break  # every design of the space has been evaluated
                 for cand in extra:
@@ -253,10 +258,13 @@ def run_nas(settings: NASSettings, agent: Any, *, progress: Callable[[str], None
     loop.run()
     runtime = time.perf_counter() - start
     front = front_of(loop.history, settings.objectives)
+    stats = loop.agent.finish(loop.history)
     if settings.out is not None:
         extra = {"hypervolume_self_normalised": run_hypervolume(loop.history, settings.objectives),
+                 "agent": stats.to_dict(),
                  "fallbacks": sum(f["count"] for f in loop.fallbacks), "fallback_log": loop.fallbacks, "runtime_s": runtime,
                  "cache": {"evaluations": loop.pipeline.evaluations, "repeats": loop.pipeline.repeats}}
         write_results(settings.out, kind="nas", objectives=settings.objectives, variables=settings.space.names,
                       history=loop.history, settings=settings.to_dict(), extra=extra, plot=plot)
-    return NASResult(loop.history, front, settings.objectives, settings.out, settings, loop.fallbacks, runtime)
+    return NASResult(loop.history, front, settings.objectives, settings.out, settings, loop.fallbacks, runtime,
+                     stats, loop.agent.summary(loop.done))

@@ -33,3 +33,8 @@ class TaskError(AgentError):
 
 class ReplayError(AgentError):
     """A strict replay found a recording that ran out or was made for a different task."""
+
+
+class AgentUnreachableError(AgentError):
+    """The agent's very first request could not reach its model (no server, wrong URL or model): a
+    search stops before any evaluation instead of running on random designs."""

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from .collect import Collector
-from .errors import AgentConfigError
+from .errors import AgentConfigError, AgentUnreachableError
 from .parsing import MAX_REPLY_CHARS, extract_candidates
 from .prompts import check_template, load_template, render
 from .task import Proposal, Task
@@ -30,6 +30,7 @@ _TRANSCRIPT_CHARS = 20_000       # a reply kept in the transcript beyond this is
 _REASK_REPLY_CHARS = 6_000       # how much of a bad reply is sent back when re-asking
 _ERRORS_QUOTED = 12
 _OFFICIAL_HOSTS = ("api.openai.com",)  # a key is required here; other servers get the placeholder
+_UNREACHABLE_STATUS = (401, 403, 404)   # a wrong key, URL or model name: no model answers this agent
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,8 @@ class OpenAIAgent:
         self._json_mode: bool | None = {"auto": None, "json": True, "none": False}[settings.response_format]
         self._completion_tokens = False   # True once the server asked for max_completion_tokens
         self._dropped: set[str] = set()   # parameters the server refused (temperature, seed)
+        self._reached = False             # True once the model has answered a request
+        self._unreachable = False         # the last request failed without reaching a model
 
     def describe(self) -> dict[str, Any]:
         """The settings, safe to log: the key's variable name, never its value."""
@@ -152,6 +155,7 @@ class OpenAIAgent:
 
         s = self.settings
         failure = "no request made"
+        self._unreachable = False
         attempt = 0
         while attempt <= s.max_retries:
             use_json = self._json_mode is not False
@@ -169,11 +173,14 @@ class OpenAIAgent:
                 data = response.model_dump(warnings=False) if hasattr(response, "model_dump") else response
             except openai.APITimeoutError:
                 failure = f"no reply within timeout_s={s.timeout_s}"
+                self._unreachable = True
             except openai.APIConnectionError as e:
                 failure = f"could not connect to {s.base_url or 'the OpenAI API'}: {e}"
+                self._unreachable = True
             except openai.APIStatusError as e:
                 status = e.status_code
                 failure = f"HTTP {status}: {_clip(str(e.message), 500)}"
+                self._unreachable = status in _UNREACHABLE_STATUS
                 change = self._adapt(str(e.message), kwargs) if status in (400, 415, 422) else None
                 if change:  # each adaptation happens once, so this cannot loop
                     log.append({"event": "fallback", "detail": self._redact(f"{failure}; retrying {change}")})
@@ -236,8 +243,14 @@ class OpenAIAgent:
             reply, finish = self._request(messages, log)
             transcript.extend(log)
             if reply is None:
+                if not self._reached and self._unreachable:  # the first request found no model at all
+                    raise AgentUnreachableError(
+                        f"cannot reach the language model {s.model!r} at {s.base_url or 'the OpenAI API'} "
+                        f"({finish}); start the server or fix base_url/model, or run without a model "
+                        "with --agent '{kind: heuristic}'", item="openai agent")
                 problems.append(finish)
                 break  # the transport failed after its retries; asking again would too
+            self._reached = True
             transcript.append({"role": "assistant", "content": self._redact(_clip(reply, _TRANSCRIPT_CHARS)),
                                "finish_reason": finish, "chars": len(reply)})
             designs, parse_notes = extract_candidates(reply, max_chars=s.max_reply_chars)

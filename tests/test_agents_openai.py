@@ -10,7 +10,7 @@ import json
 import pytest
 
 from chat_server import ChatServer, Reply
-from llm_agents import OpenAIAgent, RecordingAgent, ReplayAgent, Task, from_config
+from llm_agents import AgentUnreachableError, OpenAIAgent, RecordingAgent, ReplayAgent, Task, from_config
 
 KEY_ENV = "H2H_TEST_LLM_KEY"
 SECRET = "sk-test-0123456789abcdef-SECRET"
@@ -135,10 +135,18 @@ def test_repeated_500s_give_up_without_raising(server, key):
 
 
 def test_stall_past_the_timeout(server, key):
-    server.queue(Reply(content=GOOD_JSON, delay_s=5.0), Reply(content=GOOD_JSON, delay_s=5.0))
-    p = agent(server, timeout_s=0.3, max_retries=1).propose(task())
-    assert p.candidates == [] and len(server.requests) == 2
+    server.queue(Reply(content=GOOD_JSON), Reply(content=GOOD_JSON, delay_s=5.0), Reply(content=GOOD_JSON, delay_s=5.0))
+    talker = agent(server, timeout_s=0.3, max_retries=1)
+    assert talker.propose(task()).candidates == GOOD       # the model answered once ...
+    p = talker.propose(task())                             # ... so a later stall falls back
+    assert p.candidates == [] and len(server.requests) == 3
     assert "timeout_s=0.3" in p.notes
+
+
+def test_a_first_request_that_stalls_means_no_model(server, key):
+    server.queue(Reply(content=GOOD_JSON, delay_s=5.0), Reply(content=GOOD_JSON, delay_s=5.0))
+    with pytest.raises(AgentUnreachableError, match=f"cannot reach the language model 'test-model' at {server.url}"):
+        agent(server, timeout_s=0.3, max_retries=1).propose(task())
 
 
 def test_empty_choices_is_retried_then_reported(server, key):
@@ -192,9 +200,15 @@ def test_server_without_response_format_falls_back_to_prompt_only(key):
 
 def test_authentication_error_is_reported_and_the_key_redacted(server, key):
     server.queue(Reply(status=401, echo_authorization=True))
-    p = agent(server).propose(task())
-    assert p.candidates == [] and len(server.requests) == 1  # 401 is not retried
-    assert "HTTP 401" in p.notes and "[REDACTED]" in p.notes
+    with pytest.raises(AgentUnreachableError) as caught:   # a wrong key on the first request: no model
+        agent(server).propose(task())
+    assert len(server.requests) == 1  # 401 is not retried
+    assert "HTTP 401" in str(caught.value) and "[REDACTED]" in str(caught.value) and SECRET not in str(caught.value)
+    server.queue(Reply(content=GOOD_JSON), Reply(status=401, echo_authorization=True))
+    talker = agent(server)
+    talker.propose(task())
+    p = talker.propose(task())                           # later, the same error falls back and is reported
+    assert p.candidates == [] and "HTTP 401" in p.notes and "[REDACTED]" in p.notes
     assert no_secret_in(p)
 
 
@@ -202,9 +216,9 @@ def test_no_server_listening(key):
     srv = ChatServer(lifetime_s=5)
     url = srv.url
     srv.stop()  # never started: nothing listens on the port now
-    p = OpenAIAgent(model="m", base_url=url, api_key_env=KEY_ENV, timeout_s=1.0, max_retries=1,
+    with pytest.raises(AgentUnreachableError, match=f"could not connect to {url}"):
+        OpenAIAgent(model="m", base_url=url, api_key_env=KEY_ENV, timeout_s=1.0, max_retries=1,
                     backoff_s=0.01).propose(task())
-    assert p.candidates == [] and "could not connect" in p.notes
 
 
 def test_missing_key_sends_a_placeholder_and_says_so(server, monkeypatch):

@@ -243,22 +243,24 @@ def test_metric_bounds_are_a_constraint_column_and_reach_the_agent():
 
 
 # ---- agent failure and bad budgets --------------------------------------------------------------
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.mark.slow
-def test_a_failing_agent_falls_back_to_random_starts_and_exits_0(tmp_path, capsys, monkeypatch):
+def test_an_agent_answering_prose_falls_back_to_random_starts_and_exits_0(tmp_path, capsys, monkeypatch):
+    from chat_server import ChatServer, Reply
+
     monkeypatch.setenv("H2H_TEST_KEY", "not-a-real-key")
-    agent = json.dumps({"kind": "openai", "model": "none", "base_url": f"http://127.0.0.1:{_closed_port()}/v1",
+    srv = ChatServer(lifetime_s=60).start()
+    srv.queue(*[Reply(content="Try more PEs and a bigger buffer.")] * 8)
+    agent = json.dumps({"kind": "openai", "model": "none", "base_url": srv.url,
                         "api_key_env": "H2H_TEST_KEY", "max_retries": 0, "timeout_s": 2, "max_reasks": 0})
     config = tmp_path / "cd.yaml"
     import yaml
 
     config.write_text(yaml.safe_dump(tiny_config(budget=8)))
-    code = cli(["codesign", str(config), "--agent", agent, "--out", str(tmp_path / "out"), "--quiet"])
+    try:
+        code = cli(["codesign", str(config), "--agent", agent, "--out", str(tmp_path / "out"), "--quiet"])
+    finally:
+        srv.stop()
     assert code == 0
     said = capsys.readouterr().out
     assert "fallback" in said

@@ -42,6 +42,8 @@ def _run(args: argparse.Namespace) -> int:
     if result.seeding.fallback:
         print(f"fallback: {result.seeding.fallback} of {settings.population_size} starting designs were random "
               f"because the agent gave too few valid ones: {result.seeding.reason}")
+    if result.agent_summary:
+        print(result.agent_summary)
     warn_if_nothing_usable(result.history)
     for row in result.front[:FRONT_SHOWN]:
         metrics = ", ".join(f"{o.name}={row.metrics.get(o.name, float('nan')):.4g}" for o in result.objectives)

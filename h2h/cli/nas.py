@@ -32,6 +32,7 @@ def _run(args: argparse.Namespace) -> int:
     print(f"{evaluations_line(result.history, ('agent', 'fallback'))} in {result.runtime_s:.1f} s; "
           f"{pareto_line(result.front, FRONT_SHOWN)}; results in "
           f"{result.out}")
+    print(result.agent_summary)
     warn_if_nothing_usable(result.history)
     for row in result.front[:FRONT_SHOWN]:
         shown = ", ".join(f"{o.name}={row.metrics.get(o.name, float('nan')):.4g}" for o in result.objectives)

@@ -31,6 +31,7 @@ from pymoo.core.population import Population
 
 from llm_agents.task import Objective
 
+from h2h.agent_session import AgentSession, AgentStats, clip
 from h2h.evaluators.base import agent_metrics
 from h2h.results import HistoryRow, front_of, prepare_out_dir
 
@@ -58,6 +59,8 @@ class CodesignResult:
     runtime_s: float = 0.0
     out: Path | None = None
     designs: list[dict[str, Any]] = field(default_factory=list)
+    agent: AgentStats | None = None
+    agent_summary: str = ""
 
     @property
     def fallbacks(self) -> int:
@@ -89,7 +92,7 @@ class _Run:
 
     def __init__(self, settings: CodesignSettings, agent: Any, progress: Callable[[str], None] | None) -> None:
         self.s = settings
-        self.agent = agent
+        self.agent = AgentSession(agent) if agent is not None else None
         self.progress = progress or (lambda line: None)
         self.problem = problem_of(settings)
         self.recorder = EvaluationRecorder(self.problem)
@@ -128,12 +131,12 @@ class _Run:
         """Replace the last offspring with the agent's proposals, the current front shown to it."""
         front = front_of(self.recorder.rows, self.s.objectives)
         history = [{"candidate": dict(r.candidate), "metrics": agent_metrics(r.metrics, self.s.evaluator),
-                    "source": r.source} for r in front]
+                    "source": r.source} for r in self.recorder.rows if not r.repeat]
         n = min(self.s.inject_count, len(off))
         request = [f"Generation {generation} of the search, after {self.spent} of {self.s.budget} evaluations: "
-                   f"propose {n} designs; they replace {n} of the offspring NSGA-II bred from the front "
-                   "above. Aim at gaps in the front and at designs that beat a front design on some "
-                   "objective."]
+                   f"propose {n} designs; they replace {n} of the {self.s.population_size} offspring NSGA-II "
+                   f"bred for this generation (you are asked every {self.s.inject_every} generations). Aim at "
+                   "gaps in the front and at designs that beat a front design on some objective."]
         answer = ask_agent(self.agent, self.s.space, self.s.objectives, n, history=history,
                            context={**self.context, "evaluations_so_far": self.spent,
                                     "generation": generation}, request=request)
@@ -142,20 +145,17 @@ class _Run:
             ind.set("X", self.s.space.to_pymoo(cand))
             ind.set("source", "agent")
         self.injections.append({"generation": generation, "asked": n, "used": len(cands),
-                                "front_shown": len(history), "problems": answer.problems,
+                                "front_shown": len(front), "problems": answer.problems,
                                 "notes": answer.notes})
-        if len(cands) < n:
+        if 0 < len(cands) < n:  # none at all was already a warning line
             self.progress(f"generation {generation}: the agent gave {len(cands)} of {n} designs; NSGA-II "
-                          f"offspring kept for the rest ({answer.problems or answer.notes or 'no reason given'})")
+                          f"offspring kept for the rest ({clip(answer.problems or answer.notes or 'no reason given')})")
 
     def run(self) -> tuple[Seeding, int, str]:
         s = self.s
         seeding = initial_population(s.space, s.population_size, start=s.start, seed=s.seed,
                                      agent=self.agent if s.start == "warm" else None,
                                      objectives=s.objectives, context=self.context, spread=s.spread_start)
-        if seeding.fallback:
-            self.progress(f"warm start: {seeding.fallback} of {s.population_size} initial designs are random "
-                          f"fallbacks ({seeding.reason})")
         from pymoo.core.termination import NoTermination
 
         algorithm = make_algorithm(s.population_size, s.seed, callback=self.recorder,
@@ -173,7 +173,8 @@ class _Run:
                 stopped = "NSGA-II produced no offspring"
                 break
             generation += 1
-            if s.start == "warm" and s.inject_every and generation % s.inject_every == 0 and s.inject_count:
+            if (s.start == "warm" and s.inject_every and generation % s.inject_every == 0 and s.inject_count
+                    and self.agent is not None and not self.agent.stopped):
                 self.inject(off, generation)
             before = self.spent
             off = self.within_budget(off)
@@ -212,6 +213,9 @@ def run_codesign(settings: CodesignSettings, agent: Any, *, progress: Callable[[
     history = run.recorder.rows
     result = CodesignResult(history, front_of(history, settings.objectives), settings.objectives, settings,
                             seeding, run.injections, generations, stopped, time.perf_counter() - started)
+    if run.agent is not None:
+        result.agent = run.agent.finish(history)
+        result.agent_summary = run.agent.summary(run.spent)
     if settings.out is not None:
         from .outputs import write_codesign_results
 

@@ -112,6 +112,7 @@ def write_codesign_results(result: Any, problem: CodesignProblem, *, plot: bool 
     extra = {
         "start": s.start,
         "warm_start": result.seeding.summary(),
+        "agent": result.agent.to_dict() if result.agent is not None else None,
         "fallbacks": result.fallbacks,
         "injections": result.injections,
         "generations": result.generations,

@@ -21,9 +21,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from llm_agents.errors import ReplayError
+from llm_agents.errors import AgentUnreachableError, ReplayError
 from llm_agents.task import Objective
 
+from h2h.agent_session import clip
 from h2h.search_config import prompt_context
 from h2h.space import Space
 
@@ -125,12 +126,12 @@ def ask_agent(agent: Any, space: Space, objectives: Sequence[Objective], n: int,
         task = Task(space=description, objectives=tuple(objectives), history=list(history), n=n,
                     template=TEMPLATE, context=dict(context or {}))
         proposal = agent.propose(task)
-    except ReplayError:  # a strict replay that diverged: the user asked for an error
+    except (ReplayError, AgentUnreachableError):  # a strict replay that diverged, or no model at all
         raise
     except Exception as e:  # noqa: BLE001 -- any agent failure falls back to random designs
-        answer.problems = f"agent failed: {type(e).__name__}: {' '.join(str(e).split())[:300]}"
+        answer.problems = clip(f"agent failed: {type(e).__name__}: {e}", 300)
         return answer
-    answer.notes = " ".join(str(proposal.notes).split())[:300]
+    answer.notes = clip(str(proposal.notes), 300)
     reasons = [str(r.get("reason")) for r in proposal.rejected[:3]]
     for raw in list(proposal.candidates)[:n]:
         cand, problems = space.validate(raw)
@@ -138,7 +139,7 @@ def ask_agent(agent: Any, space: Space, objectives: Sequence[Objective], n: int,
             reasons.append("; ".join(problems))
         else:
             answer.candidates.append(cand)
-    answer.problems = " | ".join(r for r in reasons if r)[:500]
+    answer.problems = clip(" | ".join(r for r in reasons if r), 500)
     return answer
 
 
@@ -181,7 +182,7 @@ def seeding_rng(seed: int, what: str) -> random.Random:
 
 
 def request_lines(index: int, parts: int, n: int, total: int, focus: Objective | None,
-                  budgets: Mapping[str, float]) -> list[str]:
+                  budgets: Mapping[str, float], search_budgets: Mapping[str, float]) -> list[str]:
     """What one request of a split warm start asks, said as such: its share of the starting
     population, the end of the front it covers and its own budgets."""
     if parts <= 1:
@@ -196,7 +197,11 @@ def request_lines(index: int, parts: int, n: int, total: int, focus: Objective |
                      "the other objectives still count.")
     if budgets:
         said = ", ".join(f"{name} <= {value:g}" for name, value in budgets.items())
-        lines.append(f"Budget of this request: {said} (the bound under Constraints).")
+        whole = ", ".join(f"{name} <= {value:g}" for name, value in search_budgets.items())
+        lines.append(f"Budget of this request: {said} (the bound shown under Constraints is this request's)."
+                     + ("" if budgets == search_budgets else
+                        f" The search as a whole allows {whole}; other requests of the starting population "
+                        "cover the larger designs, and designs already proposed by them may be larger."))
     return lines
 
 
@@ -236,9 +241,10 @@ def initial_population(space: Space, n: int, *, start: str, seed: int, agent: An
         told = {**dict(context or {}), "already_proposed": list(chosen)} if chosen else dict(context or {})
         if focus is not None:
             told["focus"] = focus.name
-        budgets = {c.name: c.le * scale for c in space.description.constraints if c.le is not None}
+        whole = {c.name: c.le for c in space.description.constraints if c.le is not None}
+        budgets = {name: value * scale for name, value in whole.items()}
         answer = ask_agent(agent, space, objectives, k, context=told, budget_scale=scale,
-                           request=request_lines(i, len(requests), k, n, focus, budgets))
+                           request=request_lines(i, len(requests), k, n, focus, budgets, whole))
         proposed += len(answer.candidates)
         problems += [answer.problems] if answer.problems else []
         notes += [answer.notes] if answer.notes else []
@@ -255,5 +261,5 @@ def initial_population(space: Space, n: int, *, start: str, seed: int, agent: An
         reason = f"{counted}: {said}" if said else counted
     extra = random_designs(space, missing, rng, taken)
     return Seeding(chosen + extra, ["agent"] * len(chosen) + ["fallback"] * len(extra),
-                   from_agent=len(chosen), fallback=len(extra), reason=reason[:500],
-                   agent_notes=" | ".join(notes)[:500])
+                   from_agent=len(chosen), fallback=len(extra), reason=clip(reason, 500),
+                   agent_notes=clip(" | ".join(notes), 500))

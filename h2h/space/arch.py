@@ -116,9 +116,11 @@ class NB201Arch:
             "sums what its incoming edges i->j (i < j) deliver. The same cell is used in all 15 cells "
             "(3 stages x 5 cells, at 16, 32 and 64 channels on 32x32, 16x16 and 8x8 feature maps for "
             "CIFAR), so each edge op is built 15 times.",
-            "Edge ops: 'none' removes the edge; 'skip_connect' passes its input unchanged (no compute); "
+            "Edge ops: 'none' removes the edge; 'skip_connect' passes its input unchanged (no MACs); "
             "'nor_conv_1x1' and 'nor_conv_3x3' are ReLU-conv-BN layers with as many output as input "
-            "channels; 'avg_pool_3x3' is a 3x3 average pooling (no MACs, some memory traffic).",
+            "channels; 'avg_pool_3x3' is a 3x3 average pooling (no MACs, some memory traffic). Where two "
+            "or more live edges meet, the node adds them: an elementwise layer that costs memory traffic "
+            "and energy (so a skip edge beside a conv is not free).",
             "An edge is live only if its source is reachable from node 0 and its target reaches node 3 "
             "through edges that are not 'none'; dead edges are pruned and cost nothing. A cell with no "
             "path from node 0 to node 3 outputs zeros: the network then predicts at chance level.",

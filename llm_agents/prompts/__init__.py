@@ -29,7 +29,7 @@ _CONTEXT_SHOWN_ELSEWHERE = {"application", "device_constraints", "budgets", "alr
                             "facts", "request", "focus", "layer_profile", "workload_models",
                             "architecture_template", "evaluations_so_far", "generation"}
 _LIST_ITEMS_SHOWN = 12  # a long list in a free-form fact: its first items, then how many more
-_SIGNIFICANT = 4        # digits of the metrics shown
+_SIGNIFICANT = 5        # digits of the metrics shown
 
 
 def load_template(name_or_path: str) -> str:
@@ -108,8 +108,9 @@ def describe_constraint(c: Constraint) -> str:
 
 
 def _example(space: SpaceDescription) -> dict[str, Any]:
-    """A design of fallback values, without the variables that then do not matter."""
-    full = space.complete({})
+    """A design showing the format (middle options, lowest numbers), without the variables that then
+    do not matter."""
+    full = space.complete({v.name: v.options[len(v.options) // 2] for v in space.variables if v.type == "choice"})
     return {v.name: full[v.name] for v in space.variables if space.active(v, full)}
 
 
@@ -157,7 +158,8 @@ def _history_lines(task: Task) -> list[str]:
                      "none is on the front):")
         lines += [_design_line(task, e) for e in recent]
     if len(others) > len(recent):
-        lines.append(f"({len(others) - len(recent)} older designs evaluated, not shown; none is on the front)")
+        lines.append(f"({len(others) - len(recent)} older designs evaluated, not shown; none is on the front; "
+                     "proposing one of them again wastes the slot: repeats are rejected)")
     return lines
 
 
@@ -191,10 +193,11 @@ def placeholders(task: Task) -> dict[str, str]:
     space = task.space
     example = json.dumps({"candidates": [_example(space)]})
     optional = [v.name for v in space.variables if v.active_if]
-    fmt = (f"Answer with one JSON object and nothing else, in this format (values are examples):\n"
+    fmt = (f"Answer with one JSON object and nothing else, in this format (the values are placeholders that "
+           f"show the format, not a suggestion):\n"
            f"{example}\nThe list must hold exactly {task.n} designs, each giving a value for every "
-           f"variable: {', '.join(space.names)}"
-           + (" (a variable whose condition does not hold may be left out)." if optional else "."))
+           f"variable that matters: {', '.join(space.names)}"
+           + (" (a variable whose condition does not hold may be left out, as in the example)." if optional else "."))
     device = _facts(ctx.get("device_constraints"))
     others = {k: v for k, v in ctx.items() if k not in _CONTEXT_SHOWN_ELSEWHERE}
     objectives = [f"{i}. {o.name} ({'minimise' if o.direction == 'min' else 'maximise'})"
@@ -205,8 +208,8 @@ def placeholders(task: Task) -> dict[str, str]:
         history.append(f"({failed} designs failed to evaluate)")
     pending = ctx.get("already_proposed")
     if isinstance(pending, list) and pending:
-        history.append("Already proposed for this same search by its earlier requests, not yet evaluated "
-                       "(do not repeat them):")
+        history.append("Already proposed for this same search by its earlier requests (under their own "
+                       "budgets), not yet evaluated; do not repeat them:")
         history += [json.dumps({k: v for k, v in d.items() if k in space.names and
                                 space.active(space.variable(k), space.complete(d))}, default=str)
                     for d in pending if isinstance(d, Mapping)]

@@ -1,0 +1,164 @@
+"""Searches with a language model in the loop, replayed from their recordings, against cold/random and
+the offline heuristic.
+
+The recordings (``benchmarks/results/llm/<config>_seed<S>.jsonl``) were made by ``h2h codesign`` /
+``h2h nas`` with ``--agent '{kind: openai, model: bridge, base_url: ..., record: PATH}'`` while a
+language model answered every request through ``../shared/tools/llm_bridge.py`` (one fresh model
+session per run, answering from the prompt text alone; the transcripts of what it was asked and
+answered are beside the recordings). Replaying a recording (``{kind: replay, strict: true}``) re-runs
+the same search with the same proposals, so these tables rebuild on any machine without the model.
+
+* Co-design: per seed, the model's warm run, the cold run (random start) and the heuristic's warm
+  run; all on one normalisation (ideal and nadir of the union of every run's front); evaluations
+  to 95% of the best final hypervolume of any run, as in ``benchmarks/codesign_warmstart.py``;
+  speed-up = cold / model.
+* FL-NAS: per seed, the model's run, the random agent's and the heuristic's; hypervolume on one
+  normalisation and the best accuracy found.
+
+    python benchmarks/llm_in_the_loop.py            # every recording found; writes llm_in_the_loop.md
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from codesign_warmstart import TARGET_FRACTION, measure, run_one
+from machine import machine
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "benchmarks" / "results"
+RECORDINGS = RESULTS / "llm"
+CODESIGN = ("codesign_nb201", "codesign_casia_hw")
+FLNAS = "flnas_nb201"
+
+
+def recordings() -> dict[str, list[int]]:
+    """``{config name: [seeds]}`` of the recordings present."""
+    found: dict[str, list[int]] = {}
+    for path in sorted(RECORDINGS.glob("*_seed*.jsonl")):
+        m = re.fullmatch(r"(.+)_seed(\d+)\.jsonl", path.name)
+        if m:
+            found.setdefault(m.group(1), []).append(int(m.group(2)))
+    return {k: sorted(v) for k, v in found.items()}
+
+
+def replay(name: str, seed: int) -> str:
+    return f"{{kind: replay, strict: true, path: '{RECORDINGS / f'{name}_seed{seed}.jsonl'}'}}"
+
+
+def codesign_job(name: str, who: str, seed: int) -> dict[str, Any]:
+    config = str(REPO / "examples" / f"{name}.yaml")
+    start = "cold" if who == "cold" else "warm"
+    agent = {"model": replay(name, seed), "heuristic": "{kind: heuristic}", "cold": None}[who]
+    run = run_one(config, start, seed, None, agent)
+    run["who"] = who
+    return run
+
+
+def codesign_table(name: str, seeds: list[int], runs: list[dict[str, Any]]) -> list[str]:
+    info = measure(runs)
+    budget = max(len(r["F"]) for r in runs)
+    by = {(r["who"], r["seed"]): r for r in runs}
+
+    def evals(r: dict[str, Any]) -> str:
+        return f"> {budget}" if r["to_target"] is None else str(r["to_target"])
+
+    lines = [f"### `examples/{name}.yaml`", "",
+             f"Target: {TARGET_FRACTION:.0%} of the best final hypervolume of any run below "
+             f"({info['best']:.4f} on their common normalisation).", "",
+             "| seed | model: evals to target | cold | heuristic | speed-up cold / model | model designs used | "
+             "final HV model / cold / heuristic |", "|---:|---:|---:|---:|---:|---:|---|"]
+    ratios = []
+    for s in seeds:
+        m, c, h = by["model", s], by["cold", s], by["heuristic", s]
+        if m["to_target"] is None:
+            ratio, text = None, "-"
+        else:
+            ratio = (c["to_target"] or budget) / m["to_target"]
+            text = f"{'>= ' if c['to_target'] is None else ''}{ratio:.1f}x"
+        ratios.append(ratio if ratio is not None else 0.0)
+        lines.append(f"| {s} | {evals(m)} | {evals(c)} | {evals(h)} | {text} | {m['from_agent']} of "
+                     f"{m['from_agent'] + m['fallback']} starts | {m['final']:.4f} / {c['final']:.4f} / {h['final']:.4f} |")
+    lines += ["", f"Median speed-up of the model's warm start over the cold start: "
+                  f"**{statistics.median(ratios):.1f}x** (per seed: "
+                  f"{', '.join(f'{r:.1f}x' for r in ratios)}; a cold run that never reaches the target counts "
+                  f"as {budget} evaluations, so those are lower bounds).", ""]
+    return lines
+
+
+def flnas_job(who: str, seed: int) -> dict[str, Any]:
+    from h2h.flnas import load_settings, run_nas
+    from h2h.pareto import loss_matrix
+    from llm_agents import from_config
+
+    config = REPO / "examples" / f"{FLNAS}.yaml"
+    agent = {"model": replay(FLNAS, seed), "heuristic": "{kind: heuristic}", "random": "{kind: random}"}[who]
+    settings = load_settings(config, seed=seed, agent=agent)
+    settings.out = None
+    result = run_nas(settings, from_config(dict(settings.agent_config)), plot=False)
+    F = loss_matrix([r.metrics if r.usable else {} for r in result.history], result.objectives)
+    best = max((r.metrics.get("accuracy", 0.0) for r in result.history if r.usable), default=0.0)
+    return {"who": who, "seed": seed, "F": F, "best_accuracy": best,
+            "agent": None if getattr(result, "agent", None) is None else result.agent.to_dict()}
+
+
+def flnas_table(seeds: list[int], runs: list[dict[str, Any]]) -> list[str]:
+    from h2h.pareto import Normalisation, hypervolume
+
+    norm = Normalisation.from_points(*(r["F"] for r in runs))
+    by = {(r["who"], r["seed"]): r for r in runs}
+    for r in runs:
+        r["hv"] = hypervolume(r["F"], norm)
+    lines = [f"### `examples/{FLNAS}.yaml`", "",
+             "| seed | HV model | HV random | HV heuristic | model above random | best accuracy model / random / heuristic |",
+             "|---:|---:|---:|---:|:---:|---|"]
+    for s in seeds:
+        m, r, h = by["model", s], by["random", s], by["heuristic", s]
+        lines.append(f"| {s} | {m['hv']:.4f} | {r['hv']:.4f} | {h['hv']:.4f} | {'yes' if m['hv'] > r['hv'] else 'no'} | "
+                     f"{m['best_accuracy']:.4f} / {r['best_accuracy']:.4f} / {h['best_accuracy']:.4f} |")
+    med = {w: statistics.median(by[w, s]["hv"] for s in seeds) for w in ("model", "random", "heuristic")}
+    lines += [f"| **median** | **{med['model']:.4f}** | **{med['random']:.4f}** | **{med['heuristic']:.4f}** | "
+              f"{sum(by['model', s]['hv'] > by['random', s]['hv'] for s in seeds)}/{len(seeds)} | |", ""]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--name", default="llm_in_the_loop")
+    args = p.parse_args(argv)
+    found = recordings()
+    t0 = time.perf_counter()
+    lines = ["# A language model in the loop: replayed recordings against cold/random and the heuristic", "",
+             f"Command: `python benchmarks/llm_in_the_loop.py` (replays `benchmarks/results/llm/*.jsonl`).", "",
+             f"Machine: {machine()}.", ""]
+    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+        for name in CODESIGN:
+            seeds = found.get(name, [])
+            if not seeds:
+                continue
+            jobs = [(name, who, s) for s in seeds for who in ("model", "cold", "heuristic")]
+            runs = list(pool.map(codesign_job, *zip(*jobs)))
+            lines += codesign_table(name, seeds, runs)
+        seeds = found.get(FLNAS, [])
+        if seeds:
+            jobs = [(who, s) for s in seeds for who in ("model", "random", "heuristic")]
+            runs = list(pool.map(flnas_job, *zip(*jobs)))
+            lines += flnas_table(seeds, runs)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{args.name}.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    print(f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
