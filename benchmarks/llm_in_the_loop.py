@@ -64,7 +64,17 @@ def codesign_job(name: str, who: str, seed: int) -> dict[str, Any]:
 
 
 def codesign_table(name: str, seeds: list[int], runs: list[dict[str, Any]]) -> list[str]:
-    info = measure(runs)
+    """The model's warm runs against the cold runs, on the normalisation and target of those runs alone
+    (the definition of ``codesign_warmstart.py``); the heuristic's runs measured against the same target."""
+    from h2h.pareto import evaluations_to_reach, hypervolume_curve
+
+    compared = [r for r in runs if r["who"] in ("model", "cold")]
+    info = measure(compared)
+    for r in runs:
+        if r["who"] == "heuristic":
+            r["curve"] = hypervolume_curve(r["F"], info["norm"])
+            r["final"] = float(r["curve"][-1]) if len(r["curve"]) else 0.0
+            r["to_target"] = evaluations_to_reach(r["curve"], info["target"])
     budget = max(len(r["F"]) for r in runs)
     by = {(r["who"], r["seed"]): r for r in runs}
 
@@ -72,8 +82,9 @@ def codesign_table(name: str, seeds: list[int], runs: list[dict[str, Any]]) -> l
         return f"> {budget}" if r["to_target"] is None else str(r["to_target"])
 
     lines = [f"### `examples/{name}.yaml`", "",
-             f"Target: {TARGET_FRACTION:.0%} of the best final hypervolume of any run below "
-             f"({info['best']:.4f} on their common normalisation).", "",
+             f"Target: {TARGET_FRACTION:.0%} of the best final hypervolume of the model's and the cold runs "
+             f"({info['best']:.4f} on their common normalisation; the heuristic's runs are measured against "
+             "the same target and normalisation).", "",
              "| seed | model: evals to target | cold | heuristic | speed-up cold / model | model designs used | "
              "final HV model / cold / heuristic |", "|---:|---:|---:|---:|---:|---:|---|"]
     ratios = []

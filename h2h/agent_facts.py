@@ -21,7 +21,7 @@ from llm_agents.task import Objective
 
 from .space import Space
 
-MAX_LAYER_ROWS = 20          # layer types in the cost table; the rest are summarised in one line
+MAX_LAYER_ROWS = 28          # layer types in the cost table; the rest are summarised in one line
 PE_COLUMNS = 5               # PE counts of the space shown per dataflow (all of them up to this many)
 DATAFLOW_STYLES = {"kcp_ws": "NVDLA-like weight stationary", "yxp_os": "ShiDianNao-like output stationary",
                    "rs": "Eyeriss-like row stationary", "xp_ws": "weight stationary over X",
@@ -86,6 +86,15 @@ def objective_lines(space: Space, workload: Any) -> list[str]:
                      "transfer costs); smaller networks of the space may have fewer parallel branches.")
     static = _static_power_w(space)
     tech = _technology(space)
+    if tech is not None and workload is not None and len(workload):
+        biggest = max(layer.output_bytes for layer in workload.layers)
+        lines.append("An activation stays on chip only when the very next layer on the same accelerator "
+                     "consumes it; otherwise (a skip edge's tensor that waits for an add, a branch run later, "
+                     "a tensor for another accelerator) it goes to DRAM and is read back "
+                     f"(2 x {tech.pj_per_dram_byte:g} pJ per byte) or crosses the interconnect. The largest "
+                     f"activation of this space's networks is {biggest / 1e3:.3g} KB: one DRAM round trip "
+                     f"costs {2 * tech.pj_per_dram_byte * biggest * 1e-6:.3g} uJ. The per-layer tables below "
+                     "exclude this traffic.")
     lines.append("energy_j = MAC energy + on-chip buffer accesses (both depend on the dataflow and the layer "
                  "shapes: see the energy table) + DRAM passes"
                  + (f" ({tech.pj_per_dram_byte:g} pJ per byte)" if tech else "")

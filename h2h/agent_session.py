@@ -26,6 +26,17 @@ MAX_FAILED_IN_A_ROW = 3
 REASON_CHARS = 240
 
 
+def agent_entry(row: Any, evaluator: Any = None) -> dict[str, Any]:
+    """A history row as a search shows it to its agent: every metric it scored (but wall-clock ones),
+    plus ``constraint_violation`` when it broke a budget or a metric bound."""
+    from .evaluators.base import agent_metrics
+
+    metrics = agent_metrics(row.metrics, evaluator)
+    if row.constraint_violation > 0:
+        metrics["constraint_violation"] = row.constraint_violation
+    return {"candidate": dict(row.candidate), "metrics": metrics, "source": row.source}
+
+
 class AgentWarning(H2HWarning):
     """An agent request gave no usable design, or the search stopped asking the agent."""
 
@@ -106,4 +117,4 @@ class AgentSession:
         return line + ("; it stopped being asked after failing repeatedly" if self.stopped else "")
 
 
-__all__ = ["AgentSession", "AgentStats", "AgentWarning", "MAX_FAILED_IN_A_ROW", "clip"]
+__all__ = ["AgentSession", "AgentStats", "AgentWarning", "MAX_FAILED_IN_A_ROW", "agent_entry", "clip"]

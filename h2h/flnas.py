@@ -55,8 +55,7 @@ from typing import Any
 from llm_agents.errors import AgentUnreachableError, ReplayError
 from llm_agents.task import Objective
 
-from .agent_session import AgentSession, AgentStats, clip
-from .evaluators.base import agent_metrics
+from .agent_session import AgentSession, AgentStats, agent_entry, clip
 from .pareto import Normalisation, hypervolume, loss_matrix
 from .results import HistoryRow, front_of, prepare_out_dir, write_results
 from .search_config import SearchSettings, open_config, prompt_context, read_common
@@ -117,16 +116,6 @@ def _context(settings: NASSettings) -> dict[str, Any]:
                           settings.metric_bounds, settings.objectives)
 
 
-def _evaluated(row: HistoryRow, evaluator: Any) -> dict[str, Any]:
-    """A history row as the agent sees it: every metric it scored (but wall-clock ones), plus
-    ``constraint_violation`` when it broke a budget or a metric bound (the bounds are listed in the
-    device constraints)."""
-    metrics = agent_metrics(row.metrics, evaluator)
-    if row.constraint_violation > 0:
-        metrics["constraint_violation"] = row.constraint_violation
-    return {"candidate": dict(row.candidate), "metrics": metrics, "source": row.source}
-
-
 class _Loop:
     """State of one FL-NAS run (kept out of ``nas`` so each step reads on its own)."""
 
@@ -153,7 +142,7 @@ class _Loop:
 
         request = [f"Propose {n} designs ({self.done} of {self.s.budget} evaluations used so far)."]
         task = Task(space=self.s.space.describe(), objectives=self.s.objectives,
-                    history=[_evaluated(r, self.s.evaluator) for r in self.history if not r.repeat], n=n,
+                    history=[agent_entry(r, self.s.evaluator) for r in self.history if not r.repeat], n=n,
                     template=TEMPLATE, context={**self.context, "request": request})
         try:
             proposal = self.agent.propose(task)

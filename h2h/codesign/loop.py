@@ -31,8 +31,7 @@ from pymoo.core.population import Population
 
 from llm_agents.task import Objective
 
-from h2h.agent_session import AgentSession, AgentStats, clip
-from h2h.evaluators.base import agent_metrics
+from h2h.agent_session import AgentSession, AgentStats, agent_entry, clip
 from h2h.results import HistoryRow, front_of, prepare_out_dir
 
 from .problem import CodesignProblem
@@ -130,8 +129,7 @@ class _Run:
     def inject(self, off: Population, generation: int) -> None:
         """Replace the last offspring with the agent's proposals, the current front shown to it."""
         front = front_of(self.recorder.rows, self.s.objectives)
-        history = [{"candidate": dict(r.candidate), "metrics": agent_metrics(r.metrics, self.s.evaluator),
-                    "source": r.source} for r in self.recorder.rows if not r.repeat]
+        history = [agent_entry(r, self.s.evaluator) for r in self.recorder.rows if not r.repeat]
         n = min(self.s.inject_count, len(off))
         request = [f"Generation {generation} of the search, after {self.spent} of {self.s.budget} evaluations: "
                    f"propose {n} designs; they replace {n} of the {self.s.population_size} offspring NSGA-II "

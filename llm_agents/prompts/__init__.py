@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AgentConfigError
-from ..history import best, evaluated_ok, pareto_front
+from ..history import best, evaluated_ok, feasible_front
 from ..space import Constraint, SpaceDescription, Variable
 from ..task import Task
 
@@ -141,8 +141,9 @@ def _facts(value: Any) -> list[str]:
 
 
 def _history_lines(task: Task) -> list[str]:
-    """The current Pareto front, whole, then the most recent other designs; a count of the rest."""
-    front = [entry for entry, _ in pareto_front(task)]
+    """The current Pareto front (of the designs that meet every bound, if any does), whole, then the
+    most recent other designs; a count of the rest."""
+    front = [entry for entry, _ in feasible_front(task)]
     first = task.ranked_objectives[0]
     front.sort(key=lambda e: first.loss(e.metrics))
     in_front = {id(e) for e in front}
@@ -202,10 +203,15 @@ def placeholders(task: Task) -> dict[str, str]:
     others = {k: v for k, v in ctx.items() if k not in _CONTEXT_SHOWN_ELSEWHERE}
     objectives = [f"{i}. {o.name} ({'minimise' if o.direction == 'min' else 'maximise'})"
                   for i, o in enumerate(sorted(task.objectives, key=lambda o: o.priority), 1)]
-    failed = len(task.history) - len(evaluated_ok(task))
+    scored = {id(e) for e, _ in evaluated_ok(task)}
+    unscored = [e for e in task.history if id(e) not in scored]
+    over = sum(isinstance(e.metrics.get("constraint_violation"), (int, float)) and
+               e.metrics["constraint_violation"] > 0 for e in unscored)
     history = _history_lines(task) or ["none yet"]
-    if failed:
-        history.append(f"({failed} designs failed to evaluate)")
+    if over:
+        history.append(f"({over} designs over a budget were not scored)")
+    if len(unscored) > over:
+        history.append(f"({len(unscored) - over} designs failed to evaluate)")
     pending = ctx.get("already_proposed")
     if isinstance(pending, list) and pending:
         history.append("Already proposed for this same search by its earlier requests (under their own "
