@@ -53,6 +53,9 @@ def goal_lines(objectives: Sequence[Objective], metric_bounds: Mapping[str, Mapp
         "A useful proposal is a new design likely to join the front: better than a front design on "
         "some objective without being worse on all the others, or filling a gap between front designs. "
         "A design outside a bound scores nothing.",
+        "The hypervolume is measured with each objective normalised between its best and worst value on "
+        "the final front (reference point 1.1 beyond the worst): a design that is best or near best on "
+        "several objectives at once (e.g. small and frugal and still accurate) adds the most volume.",
     ]
     order = [o.name for o in sorted(objectives, key=lambda o: o.priority)]
     if len(order) > 1:
@@ -81,7 +84,7 @@ def objective_lines(space: Space, workload: Any) -> list[str]:
     parallel = _parallel_share(workload)
     if parallel is not None:
         lines.append(f"In the network of this space with the most MACs ({workload.total_macs / 1e6:.4g} M), "
-                     f"{parallel:.0%} of the MACs lie off its heaviest path, so spreading its layers over several "
+                     f"{parallel:.1%} of the MACs lie off its heaviest path, so spreading its layers over several "
                      f"accelerators can cut compute time by at most {1 / max(1e-9, 1 - parallel):.3g}x (before "
                      "transfer costs); smaller networks of the space may have fewer parallel branches.")
     static = _static_power_w(space)
@@ -99,7 +102,8 @@ def objective_lines(space: Space, workload: Any) -> list[str]:
                  "shapes: see the energy table) + DRAM passes"
                  + (f" ({tech.pj_per_dram_byte:g} pJ per byte)" if tech else "")
                  + " + interconnect bytes" + (f" ({tech.pj_per_link_byte:g} pJ per byte)" if tech else "")
-                 + (f" + static power ({static:g} W in all) x latency." if static else
+                 + (f" + static power ({static:g} W summed over the accelerators) x latency (the whole "
+                    "makespan, busy or idle)." if static else
                     "; static power is 0 here, so energy does not grow with latency."))
     if searched:
         m = hw.area_model
@@ -112,7 +116,18 @@ def objective_lines(space: Space, workload: Any) -> list[str]:
                         "and only where transfers are on the critical path" if hw.bandwidth.var is not None else "")
                      + ". Larger L1/L2 buffers cost area and help only layers whose tiles do not fit.")
         lines += _area_table(space)
+        lines.append(_smallest_hardware(space))
     return lines
+
+
+def _smallest_hardware(space: Space) -> str:
+    """The least area any design of the space can have (one accelerator, every size at its least)."""
+    hw = space.hardware
+    pes, l1s, l2s = (min(hw.per_acc[k].values or [0]) for k in ("pe_count", "l1_bytes", "l2_bytes"))
+    area = hw.area_model.accelerator_mm2(pes, l1s, l2s)
+    return (f"The smallest hardware of this space, one accelerator with {pes} PEs, L1 {l1s} B per PE and L2 "
+            f"{l2s} B, takes {area:.3g} mm^2; with area an objective, each network's cheapest-area design "
+            "sits there (on whichever dataflow suits it best).")
 
 
 def _technology(space: Space) -> Any:
@@ -325,12 +340,16 @@ def _fmt(value: float, ok: bool) -> str:
 
 # ---- everything -------------------------------------------------------------------------------
 def search_facts(space: Space, objectives: Sequence[Objective],
-                 metric_bounds: Mapping[str, Mapping[str, float]] | None = None) -> dict[str, Any]:
-    """``{"goal": [lines], "facts": {section title: [lines]}}`` for the task context."""
+                 metric_bounds: Mapping[str, Mapping[str, float]] | None = None,
+                 evaluator: Any = None) -> dict[str, Any]:
+    """``{"goal": [lines], "facts": {section title: [lines]}}`` for the task context; an evaluator
+    with ``agent_facts()`` says where its metrics come from."""
     workloads = representative_workloads(space)
     largest = workloads[0] if workloads else None
     facts: dict[str, list[str]] = {}
-    for title, make in (("How the objectives are computed", lambda: objective_lines(space, largest)),
+    for title, make in (("How the objectives are computed",
+                         lambda: list(getattr(evaluator, "agent_facts", lambda: [])())
+                         + objective_lines(space, largest)),
                         ("What the variables mean", lambda: variable_lines(space)),
                         ("Per layer type costs", lambda: layer_cost_lines(space, workloads))):
         try:

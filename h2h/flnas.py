@@ -113,7 +113,7 @@ def load_settings(config: str | Path | Mapping[str, Any], *, budget: int | None 
 # ---- the loop -----------------------------------------------------------------------------------
 def _context(settings: NASSettings) -> dict[str, Any]:
     return prompt_context(settings.space, settings.application, settings.device_constraints,
-                          settings.metric_bounds, settings.objectives)
+                          settings.metric_bounds, settings.objectives, settings.evaluator)
 
 
 class _Loop:

@@ -139,7 +139,7 @@ def bound_statements(metric_bounds: Mapping[str, Mapping[str, float]]) -> list[s
 
 def prompt_context(space: Space, application: str = "", device_constraints: Sequence[str] = (),
                    metric_bounds: Mapping[str, Mapping[str, float]] | None = None,
-                   objectives: Sequence[Objective] = ()) -> dict[str, Any]:
+                   objectives: Sequence[Objective] = (), evaluator: Any = None) -> dict[str, Any]:
     """The facts every search gives its agent: the application, the device constraints (metric
     bounds stated among them), the architecture template, the upper-bounded budgets, and (with
     ``objectives``) the goal the search is scored on and the facts of :mod:`h2h.agent_facts`."""
@@ -149,7 +149,7 @@ def prompt_context(space: Space, application: str = "", device_constraints: Sequ
     if objectives:
         from .agent_facts import search_facts
 
-        ctx.update(search_facts(space, objectives, metric_bounds))
+        ctx.update(search_facts(space, objectives, metric_bounds, evaluator))
     budgets = {c.name: c.le for c in space.description.constraints if c.le is not None}
     if budgets:
         ctx["budgets"] = budgets

@@ -144,7 +144,7 @@ def test_the_front_is_shown_whole_then_the_most_recent_designs():
     assert all(x.startswith('{"design"') for x in shown_front)
     recent = [x for x in lines[at + 1 + len(front):] if x.startswith('{"design"')]
     assert len(recent) == HISTORY_IN_PROMPT
-    assert f"({len(history) - len(front) - HISTORY_IN_PROMPT} older designs evaluated, not shown; none is on the front;" in user
+    assert f"({len(history) - len(front) - HISTORY_IN_PROMPT} older designs evaluated, not shown; none is on the front now;" in user
     # the newest design that is not on the front is the last one listed
     newest = next(h for h in reversed(history)
                   if not any(h["candidate"] == e.candidate for e, _ in front))

@@ -97,7 +97,8 @@ class _Run:
         self.recorder = EvaluationRecorder(self.problem)
         self.evaluator = Evaluator()
         self.context = agent_context(settings.space, settings.application, settings.device_constraints,
-                                     metric_bounds=settings.metric_bounds, objectives=settings.objectives)
+                                     metric_bounds=settings.metric_bounds, objectives=settings.objectives,
+                                     evaluator=settings.evaluator)
         self.injections: list[dict[str, Any]] = []
 
     @property

@@ -59,11 +59,11 @@ class AgentAnswer:
 
 def agent_context(space: Space, application: str = "", device_constraints: Sequence[str] = (), *,
                   metric_bounds: Mapping[str, Mapping[str, float]] | None = None,
-                  objectives: Sequence[Objective] = (), **facts: Any) -> dict[str, Any]:
+                  objectives: Sequence[Objective] = (), evaluator: Any = None, **facts: Any) -> dict[str, Any]:
     """Plain facts for the prompt: what every search states (:func:`h2h.search_config.prompt_context`),
     a layer profile of the network family (for the heuristic's dataflow rules) and how many models
     its workload holds (one network, or several sharing the hardware)."""
-    ctx = prompt_context(space, application, device_constraints, metric_bounds, objectives)
+    ctx = prompt_context(space, application, device_constraints, metric_bounds, objectives, evaluator)
     workload = largest_workload(space)
     profile = layer_profile(workload)
     if profile:

@@ -140,6 +140,17 @@ class TableEvaluator:
     def metrics(self) -> tuple[Metric, ...]:
         return self._metrics
 
+    def agent_facts(self) -> list[str]:
+        """Where the metrics come from, for a language model (no values from the table)."""
+        names = ", ".join(m.name for m in self._metrics)
+        line = (f"{names} {'is' if len(self._metrics) == 1 else 'are'} read from the table {self.name} "
+                "(results measured on trained networks; nothing is trained during the search), one row per "
+                f"{self.key_column}")
+        if self._canonicalize is None:
+            line += (": two keys that build the same network (e.g. that differ only in pruned parts) are "
+                     "separate rows, measured separately, so their values differ by measurement noise")
+        return [line + "."]
+
     def key_of(self, spec: Mapping[str, Any]) -> str:
         """The (canonical) table key of ``spec``; EvaluationError if it has none."""
         if callable(self._spec_key):

@@ -156,10 +156,10 @@ def _history_lines(task: Task) -> list[str]:
         lines += [_design_line(task, e) for e in front]
     if recent:
         lines.append(f"Most recent other evaluated designs ({len(recent)} of {len(others)}, oldest first; "
-                     "none is on the front):")
+                     "none is on the front now):")
         lines += [_design_line(task, e) for e in recent]
     if len(others) > len(recent):
-        lines.append(f"({len(others) - len(recent)} older designs evaluated, not shown; none is on the front; "
+        lines.append(f"({len(others) - len(recent)} older designs evaluated, not shown; none is on the front now; "
                      "proposing one of them again wastes the slot: repeats are rejected)")
     return lines
 
