@@ -87,8 +87,9 @@ def objective_lines(space: Space, workload: Any) -> list[str]:
                      f"{parallel:.1%} of the MACs lie off its heaviest path, so spreading its layers over several "
                      f"accelerators can cut compute time by at most {1 / max(1e-9, 1 - parallel):.3g}x (before "
                      "transfer costs); smaller networks of the space may have fewer parallel branches.")
-    static = _static_power_w(space)
-    tech = _technology(space)
+    system = _sample_system(space)
+    tech = None if system is None else system.technology
+    static = 0.0 if system is None else float(sum(a.static_power_w for a in system.accelerators))
     if tech is not None and workload is not None and len(workload):
         biggest = max(layer.output_bytes for layer in workload.layers)
         lines.append("An activation stays on chip only when the very next layer on the same accelerator "
@@ -130,9 +131,10 @@ def _smallest_hardware(space: Space) -> str:
             "sits there (on whichever dataflow suits it best).")
 
 
-def _technology(space: Space) -> Any:
+def _sample_system(space: Space) -> Any:
+    """A system of the space (a drawn design's), for what every design shares: technology, power."""
     try:
-        return space.hardware.system(space.description.complete(space.sample(random.Random(0), feasible=False))).technology
+        return space.hardware.system(space.description.complete(space.sample(random.Random(0), feasible=False)))
     except Exception:  # noqa: BLE001 -- a hint, never a reason to stop
         return None
 
@@ -142,14 +144,6 @@ def _interconnect_kind(hw: Any) -> str:
         return str(hw.interconnect.get("kind", "bus"))
     system = hw.system({})
     return system.interconnect.kind
-
-
-def _static_power_w(space: Space) -> float:
-    try:
-        system = space.hardware.system(space.description.complete(space.sample(random.Random(0), feasible=False)))
-        return float(sum(a.static_power_w for a in system.accelerators))
-    except Exception:  # noqa: BLE001 -- a hint, never a reason to stop
-        return 0.0
 
 
 def _parallel_share(workload: Any) -> float | None:
