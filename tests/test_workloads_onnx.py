@@ -144,17 +144,18 @@ def test_multi_input_multi_output_dag():
 def test_unknown_ops_become_passthrough_with_one_warning():
     nodes = [
         helper.make_node("Tanh", ["x"], ["t"], name="tanh"),
-        helper.make_node("Erf", ["t"], ["e"], name="erf"),
-        helper.make_node("Tanh", ["e"], ["t2"], name="tanh2"),
+        helper.make_node("Hardmax", ["t"], ["e"], name="hardmax"),
+        helper.make_node("LRN", ["e"], ["t2"], name="lrn", size=3),
         helper.make_node("Frob", ["t2"], ["f"], name="frob", domain="com.example"),
         helper.make_node("Relu", ["f"], ["y"], name="relu"),
     ]
-    m = model(nodes, [vi("x", 1, 16)], [vi("y", 1, 16)], value_info=[vi("f", 1, 16)])
+    m = model(nodes, [vi("x", 1, 16, 2, 2)], [vi("y", 1, 16, 2, 2)], value_info=[vi("f", 1, 16, 2, 2)])
     m.opset_import.append(helper.make_opsetid("com.example", 1))
     w, warns = imported(m)
-    assert [w.layer(n).op for n in ("tanh", "erf", "tanh2", "frob")] == [Op.PASSTHROUGH] * 4
+    assert w.layer("tanh").op is Op.ACT   # a known activation
+    assert [w.layer(n).op for n in ("hardmax", "lrn", "frob")] == [Op.PASSTHROUGH] * 3
     assert all(w.layer(n).macs == 0 for n in w.layer_names)
-    assert len(warns) == 1 and "Erf, Tanh, com.example.Frob" in warns[0]
+    assert len(warns) == 1 and "Hardmax, LRN, com.example.Frob" in warns[0]
 
 
 def test_pool_ceil_mode_and_same_padding():
