@@ -27,6 +27,8 @@ MAIN = "main"
 
 
 def _check_names(names: Mapping[str, str], known: Sequence[str], what: str, file: str | None) -> dict:
+    if names is not None and not isinstance(names, Mapping):
+        raise WorkloadError(f"expected a mapping of names, got {names!r}", file=file, item=what)
     out = dict(names or {})
     for key, value in out.items():
         if not isinstance(key, str) or not isinstance(value, str) or not key or not value.strip():
@@ -49,7 +51,7 @@ def assign_models(w: Workload, inputs: Sequence[str], reach: Mapping[str, frozen
     """
     scopes = scopes or {}
     names = _check_names(models, [*inputs, *outputs], "models", file)
-    prefixes = sorted(_check_names(tags, None, "tags", file).items(), key=lambda kv: -len(kv[0]))
+    prefixes = _prefixes(tags or {}, file)
     fed: dict[str, set[str]] = {n: set() for n in w.layer_names}
     for tensor, layer in outputs.items():
         fed[layer].add(tensor)
@@ -79,6 +81,20 @@ def assign_models(w: Workload, inputs: Sequence[str], reach: Mapping[str, frozen
 
     layers = [replace(layer, model=model_of(layer.name)) for layer in w.layers]
     return Workload(w.name, layers, w.edges, source=w.source)
+
+
+def tag_by_prefix(w: Workload, tags: Mapping[str, str] | None, *, file: str | None = None) -> Workload:
+    """``w`` with the layers whose names start with a ``tags`` prefix (the longest) re-tagged."""
+    if not tags:
+        return w
+    prefixes = _prefixes(tags, file)
+    layers = [replace(layer, model=next((m for p, m in prefixes if layer.name.startswith(p)), layer.model))
+              for layer in w.layers]
+    return Workload(w.name, layers, w.edges, source=w.source)
+
+
+def _prefixes(tags: Mapping[str, str], file: str | None) -> list[tuple[str, str]]:
+    return sorted(_check_names(tags, None, "tags", file).items(), key=lambda kv: -len(kv[0]))
 
 
 def models_summary(w: Workload) -> list[dict]:

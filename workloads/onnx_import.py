@@ -193,7 +193,7 @@ class _Importer:
             reach: frozenset[str]) -> None:
         meta = self.meta.get("layers", {}).get(lname, {})
         fields.setdefault("elem_bytes", self.elem_bytes(out))
-        for key in ("model", "elem_bytes"):
+        for key in ("model", "elem_bytes", "weight_elem_bytes"):
             if key in meta:
                 fields[key] = meta[key]
         if "attrs" in meta:

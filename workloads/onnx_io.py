@@ -103,6 +103,8 @@ class _Exporter:
             if layer.model != "main":
                 meta["model"] = layer.model
             meta["elem_bytes"] = layer.elem_bytes
+            if layer.weight_elem_bytes:
+                meta["weight_elem_bytes"] = layer.weight_elem_bytes
             meta["attrs"] = dict(layer.attrs)
             meta_layers[layer.name] = meta
         outputs = [self.tensor(self.tensor_of[n], self.shape_of[n]) for n in w.layer_names if w.is_output(n)]

@@ -242,10 +242,11 @@ class FixedWorkload:
         from workloads.load import load_workload
 
         raw = sec.take("workload", str)
+        precision = sec.take("precision", str, default=None)
         path = sec.base_dir / raw
         target = str(path) if path.exists() else raw
         try:
-            w = load_workload(target)
+            w = load_workload(target, precision=precision)
         except Exception as e:  # noqa: BLE001 -- re-located below when it is an H2HError
             from workloads.errors import H2HError
 
