@@ -1,5 +1,6 @@
 """ONNX files exported here by PyTorch (legacy and dynamo exporters) load with their shapes, MACs and
 modalities: MACs against torch's FLOP counter, model tags against the network's known branches."""
+import json
 import warnings
 
 import pytest
@@ -9,10 +10,12 @@ pytest.importorskip("onnxscript")   # the dynamo exporter's dependency
 
 from torch.utils.flop_counter import FlopCounterMode  # noqa: E402
 
+import h2h  # noqa: E402
 from torch_models import ResNet18, ThreeModal, TwoBranch, ViT, export  # noqa: E402
-from workloads import H2HWarning, Op, WorkloadError  # noqa: E402
+from workloads import H2HWarning, Op, WorkloadError, load_workload  # noqa: E402
 from workloads.model_tags import models_summary  # noqa: E402
 from workloads.onnx_io import read_onnx  # noqa: E402
+from workloads.precision import precision_of  # noqa: E402
 
 EXPORTERS = {"legacy": False, "dynamo": True}
 
@@ -149,3 +152,63 @@ def test_two_branch_concat(exported):
     assert [r["layers"] for r in models_summary(w)] == [2, 2, 6]
     cat = next(layer for layer in w.layers if layer.op is Op.CONCAT)
     assert cat.model == "fusion" and sorted(e.port for e in w.edges if e.dst == cat.name) == [0, 1]
+
+
+@pytest.mark.slow
+def test_resnet18_in_int8_has_exactly_a_quarter_of_the_fp32_weight_bytes(exported):
+    path = exported("resnet18", "legacy")[0]
+    fp32 = load_workload(str(path))
+    int8 = load_workload(str(path), precision="int8")
+    assert precision_of(fp32) == "fp32" and precision_of(int8) == "int8"
+    assert fp32.total_weight_bytes == 4 * int8.total_weight_bytes == 4 * 11_678_912
+    assert int8.total_macs == fp32.total_macs
+
+
+# ---- from_torch ----------------------------------------------------------------------------------
+
+def test_from_torch_names_models_after_forward_arguments_and_outputs():
+    module = ThreeModal()
+    module.train()
+    w = h2h.from_torch(module, three_args(), outputs=["spoof", "quality"], exporter="legacy")
+    assert module.training   # exported in eval mode, left as it was
+    assert w.name == "ThreeModal" and w.models == ["rgb", "depth", "ir", "fusion", "spoof", "quality"]
+    assert w.total_macs == torch_macs(module, three_args())
+    renamed = h2h.from_torch(module, three_args(), models={"rgb": "colour"}, precision="int8",
+                             exporter="legacy")
+    assert renamed.models[:1] == ["colour"] and precision_of(renamed) == "int8"
+
+
+@pytest.mark.slow
+def test_from_torch_with_the_dynamo_exporter():
+    w = h2h.from_torch(TwoBranch(), (torch.randn(1, 3, 16, 16), torch.randn(1, 1, 16, 16)),
+                       tags={"/head/": "head"})
+    assert w.models == ["image", "mask", "fusion", "head"]   # the concat is in forward itself
+    assert [layer.op for layer in w.layers if layer.model == "fusion"] == [Op.CONCAT]
+
+
+def test_from_torch_errors_are_one_line():
+    with pytest.raises(WorkloadError, match=r"<torch ThreeModal>: PyTorch could not export the module with "
+                       r"the legacy exporter: .*missing 2 required positional arguments"):
+        h2h.from_torch(ThreeModal(), torch.randn(1, 3, 64, 64), exporter="legacy")
+    with pytest.raises(WorkloadError, match="expected a torch.nn.Module, got str"):
+        h2h.from_torch("resnet18", torch.randn(1))
+    with pytest.raises(WorkloadError, match="unknown exporter 'onnx'"):
+        h2h.from_torch(TwoBranch(), torch.randn(1), exporter="onnx")
+
+
+def test_an_imported_three_modality_network_maps_with_per_model_latency(exported, capsys):
+    from cli_helpers import run
+
+    path = exported("three", "legacy")[0]
+    code, out, _ = run(capsys, "map", "--workload", str(path), "--system", "hetero4_mid", "--precision", "int8",
+                       "--model", "input.1=rgb", "--tag", "/spoof/=spoof", "--option", "restarts=0", "--json")
+    assert code == 0
+    d = json.loads(out)
+    lat = d["model_latency_s"]
+    assert list(lat)[:1] == ["rgb"] and "fusion" in lat and "spoof" in lat and len(lat) == 6
+    assert max(lat.values()) == pytest.approx(d["latency_s"])
+    assert lat["fusion"] > max(lat[m] for m in list(lat)[:3])   # fusion waits for every branch
+    code, out, _ = run(capsys, "map", "--workload", str(path), "--system", "hetero4_mid", "--mapper",
+                       "compute_priority", "--model", "input.1=rgb")
+    line = next(line for line in out.splitlines() if line.strip().startswith("models"))
+    assert "rgb " in line and "fusion " in line and line.endswith("ms")
