@@ -33,14 +33,21 @@ SPEC_KEYS = ("source", "precision", "models", "tags")
 def load_workload(spec: Any, *, precision: Any = None, models: Mapping[str, str] | None = None,
                   tags: Mapping[str, str] | None = None) -> Workload:
     """Resolve ``spec`` (see the module docstring) to a Workload; WorkloadError if it names nothing."""
+    return load_with_ports(spec, precision=precision, models=models, tags=tags)[0]
+
+
+def load_with_ports(spec: Any, *, precision: Any = None, models: Mapping[str, str] | None = None,
+                    tags: Mapping[str, str] | None = None) -> tuple[Workload, Any]:
+    """:func:`load_workload` and, for an ONNX file, its :class:`~workloads.onnx_import.GraphPorts`
+    (None otherwise)."""
     if isinstance(spec, Mapping) and "source" in spec:
         unknown = sorted(set(spec) - set(SPEC_KEYS))
         if unknown:
             raise WorkloadError(f"unknown key(s) {unknown}; expected some of {list(SPEC_KEYS)}",
                                 item="workload spec")
-        return load_workload(spec["source"], precision=precision or spec.get("precision"),
-                             models={**(spec.get("models") or {}), **(models or {})},
-                             tags={**(spec.get("tags") or {}), **(tags or {})})
+        return load_with_ports(spec["source"], precision=precision or spec.get("precision"),
+                               models={**(spec.get("models") or {}), **(models or {})},
+                               tags={**(spec.get("tags") or {}), **(tags or {})})
     from .model_tags import tag_by_prefix
     from .precision import apply_precision, parse_precision
 
@@ -49,13 +56,14 @@ def load_workload(spec: Any, *, precision: Any = None, models: Mapping[str, str]
         raise WorkloadError("'models' names the graph inputs and outputs of an ONNX file or a PyTorch "
                             "module; tag the layers of other workloads by name prefix with 'tags'",
                             item="models")
+    ports = None
     if _is_onnx(spec):
-        from .onnx_import import read_onnx
+        from .onnx_import import read_onnx_ports
 
-        w = read_onnx(str(spec).strip(), models=models, tags=tags)
+        w, ports = read_onnx_ports(str(spec).strip(), models=models, tags=tags)
     else:
         w = tag_by_prefix(_resolve(spec), tags)
-    return apply_precision(w, precision)
+    return apply_precision(w, precision), ports
 
 
 def _is_onnx(spec: Any) -> bool:

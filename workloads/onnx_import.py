@@ -35,6 +35,7 @@ import math
 import re
 import warnings
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,15 @@ MOVE_OPS = ("Gather", "GatherElements", "GatherND", "Slice", "Split", "Expand", 
             "Upsample", "TopK", "ScatterND", "ScatterElements", "Trilu", "CumSum", "NonZero",
             "OneHot", "Range", "ConstantOfShape", "Shape", "Size")
 ALIAS_OPS = ("Identity", "Dropout")
+
+
+@dataclass(frozen=True)
+class GraphPorts:
+    """The named graph inputs (the layers and input positions that read each) and outputs (the
+    layer that writes each) of an imported model, for joining models into one workload."""
+
+    inputs: Mapping[str, tuple[tuple[str, int], ...]]
+    outputs: Mapping[str, str]
 
 
 def _onnx():
@@ -105,6 +115,7 @@ class _Importer:
         self.reach: dict[str, frozenset[str]] = {t: frozenset([t]) for t in self.inputs}
         self.layer_reach: dict[str, frozenset[str]] = {}   # layer -> graph inputs it depends on
         self.scopes: dict[str, str] = {}   # layer -> module path "/rgb/rgb.0/" (dynamo exports)
+        self.readers: dict[str, list[tuple[str, int]]] = {t: [] for t in self.inputs}  # input -> (layer, port)
         self.layers: list[Layer] = []
         self.edges: list[tuple[str, str, int]] = []
         self.unknown: list[str] = []
@@ -206,6 +217,8 @@ class _Importer:
         self.layer_reach[lname] = reach
         fed: set[str] = set()  # x + x: one edge (a DiGraph holds one per pair)
         for port, tensor in inputs:
+            if tensor in self.readers:
+                self.readers[tensor].append((lname, port))
             src = self.producer.get(tensor)
             if src is not None and src not in fed:
                 fed.add(src)
@@ -371,24 +384,37 @@ def load_onnx_model(model, *, file: str = "<onnx>", models: Mapping[str, str] | 
     "spoof"}``); ``tags`` tags layers by node-name prefix (``{"/rgb/": "rgb"}``, longest prefix
     wins, over every other rule). See :mod:`workloads.model_tags` for the tags found without them.
     """
+    return import_onnx(model, file=file, models=models, tags=tags)[0]
+
+
+def import_onnx(model, *, file: str = "<onnx>", models: Mapping[str, str] | None = None,
+                tags: Mapping[str, str] | None = None) -> tuple[Workload, GraphPorts]:
+    """:func:`load_onnx_model` and the layers behind the graph's named inputs and outputs."""
     name = model.graph.name or Path(file).stem
     known = _onnx().defs.onnx_opset_version()
     opset = max((o.version for o in model.opset_import if o.domain in STANDARD_DOMAINS), default=0)
     if opset > known:   # operators may have changed meaning; they are read as the newest known opset
         warnings.warn(f"{file}: opset {opset} is newer than this onnx package knows ({known}); operators are "
-                      f"read with opset {known} semantics", H2HWarning, stacklevel=2)
+                      f"read with opset {known} semantics", H2HWarning, stacklevel=3)
     importer = _Importer(model, file)
     w = importer.run(name)
-    if importer.meta and not (models or tags):   # written by h2h: its tags are in the metadata
-        return w
     outputs = {t: importer.producer[t] for t in importer.outputs if t in importer.producer}
+    ports = GraphPorts({t: tuple(r) for t, r in importer.readers.items() if r}, outputs)
+    if importer.meta and not (models or tags):   # written by h2h: its tags are in the metadata
+        return w, ports
     return assign_models(w, importer.inputs, importer.layer_reach, outputs, models=models, tags=tags,
-                         scopes=importer.scopes, file=file)
+                         scopes=importer.scopes, file=file), ports
 
 
 def read_onnx(path: str | Path, *, models: Mapping[str, str] | None = None,
               tags: Mapping[str, str] | None = None) -> Workload:
     """Read an ONNX file; ``models`` and ``tags`` as in :func:`load_onnx_model`."""
+    return read_onnx_ports(path, models=models, tags=tags)[0]
+
+
+def read_onnx_ports(path: str | Path, *, models: Mapping[str, str] | None = None,
+                    tags: Mapping[str, str] | None = None) -> tuple[Workload, GraphPorts]:
+    """:func:`read_onnx` and the layers behind the graph's named inputs and outputs."""
     onnx = _onnx()
     path = Path(path)
     if not path.is_file():
@@ -400,4 +426,4 @@ def read_onnx(path: str | Path, *, models: Mapping[str, str] | None = None,
                             file=str(path)) from None
     if not model.graph.node and not model.graph.input:
         raise WorkloadError("not a valid ONNX model: empty graph", file=str(path))
-    return load_onnx_model(model, file=str(path), models=models, tags=tags)
+    return import_onnx(model, file=str(path), models=models, tags=tags)
