@@ -111,3 +111,14 @@ def test_compose_through_the_cli(parts, capsys):
     code, out, _ = run(capsys, "map", "--workload", path, "--system", "hetero4_mid", "--mapper", "compute_priority")
     assert code == 0 and "models   rgb " in out
     assert [layer.op for layer in load_workload(path).layers][-1] is Op.GEMM
+
+
+def test_a_source_document_keeps_the_users_names_beside_an_export(parts):
+    path = write(parts, {"source": "head.onnx", "models": {"rgb_feat": "rgb", "logits": "spoof"},
+                         "precision": "fp16"}, "head.yaml")
+    w = load_workload(path)
+    assert [layer.model for layer in w.layers] == ["fusion", "fusion", "fusion", "fusion"]  # joins two inputs
+    assert {layer.elem_bytes for layer in w.layers} == {2}
+    bad = write(parts, {"source": "head.onnx", "models": {"x": "rgb"}}, "bad.yaml")
+    with pytest.raises(WorkloadError, match=r"bad\.yaml: source: .*no graph input or output named 'x'"):
+        load_workload(bad)

@@ -111,3 +111,21 @@ def test_buffer_messages_speak_bytes(tmp_path):
     elements = int(msg.split(" bytes (")[1].split(" 4-byte")[0].replace(",", ""))
     assert need == 4 * elements > 1024 and "exceeds l1_bytes 1,024 (256 4-byte elements)" in msg
     assert elements <= 1024 and map_workload(w, system).latency_s > 0   # int8: fits
+
+
+def test_batch_map_runs_and_fixed_search_workloads_take_a_precision(tmp_path):
+    from h2h.batch import run_batch
+    from h2h.config import Section
+    from h2h.space.arch import FixedWorkload
+
+    fixed = FixedWorkload.from_config(Section({"workload": "resnet18", "precision": "fp32"}, file=tmp_path / "c.yaml"))
+    assert fixed.workload({}).total_weight_bytes == 4 * 11_678_912
+    batch = tmp_path / "batch.yaml"
+    batch.write_text(yaml.safe_dump({"name": "p", "experiments": [{
+        "name": "m", "task": "map", "workload": "resnet18", "system": "hetero4_mid",
+        "mapper": "compute_priority", "trace": False, "sweep": {"precision": ["int8", "fp32"]}}]}))
+    import io
+
+    outcome = run_batch(batch, tmp_path / "out", workers=1, log=io.StringIO(), report=False)
+    by = {r["label"]["precision"]: r["summary"] for r in outcome.records}
+    assert set(by) == {"int8", "fp32"} and by["fp32"]["latency_s"] > by["int8"]["latency_s"]

@@ -12,6 +12,9 @@
       - {src: "depth:feat", dst: "head:depth_feat"}
       - {src: rgb, dst: "head:fc", port: 1}  # a layer name and its input position also work
 
+A document with ``source`` instead of ``parts`` (and ``precision``, ``models``, ``tags``) loads
+one workload with those options, so the names a user gives an export live in a file beside it.
+
 A part's layers are named ``PART/LAYER``. A part of one model is tagged with the part's name; a part
 that holds several models keeps its own tags. ``NAME`` is a graph input or output of an ONNX part
 (the input feeds every layer that reads it) or a layer name of any part. The joined tensors must
@@ -45,10 +48,11 @@ def _source(spec: Any, base_dir: Path) -> Any:
     return spec
 
 
-def _load_part(pname: str, spec: Any, base_dir: Path, file: str) -> tuple[Workload, Any]:
+def _load_part(pname: str, spec: Any, base_dir: Path, file: str, item: str | None = None
+               ) -> tuple[Workload, Any]:
     from .load import SPEC_KEYS, load_with_ports
 
-    item = f"parts.{pname}"
+    item = item or f"parts.{pname}"
     if not isinstance(pname, str) or not pname or "/" in pname or ":" in pname:
         raise WorkloadError(f"a part name is a non-empty string without '/' or ':', got {pname!r}",
                             file=file, item="parts")
@@ -112,6 +116,13 @@ def _inputs(w: Workload, ports: Any, name: str | None, port: int | None, file: s
         return [(name, port or 0)]
     raise WorkloadError(f"no input or layer named {name!r}"
                         + (f"; the inputs are {', '.join(named)}" if named else ""), file=file, item=item)
+
+
+def from_source(data: Mapping[str, Any], *, file: str) -> Workload:
+    """A document that names one workload with options (``{source: net.onnx, models: {...},
+    tags: {...}, precision: int8}``): the user's model names kept in a file beside the export."""
+    w, _ = _load_part("source", dict(data), Path(file).parent, file, item="source")
+    return w
 
 
 def compose(data: Mapping[str, Any], *, file: str) -> Workload:

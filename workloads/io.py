@@ -156,6 +156,10 @@ def workload_from_data(data: Any, *, file: str) -> Workload:
         from .compose import compose
 
         return compose(data, file=file)
+    if isinstance(data, dict) and "source" in data:  # another workload, with the user's options
+        from .compose import from_source
+
+        return from_source(data, file=file)
     _check_edges(data, file)
     return Workload.from_dict(data, file=file)
 
