@@ -21,23 +21,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "benchmarks")]
 
 import torch  # noqa: E402
-from torch.utils.flop_counter import FlopCounterMode  # noqa: E402
-
 import h2h  # noqa: E402
 from machine import machine  # noqa: E402
-from torch_models import ResNet18, ThreeModal, TwoBranch, ViT, export  # noqa: E402
+from torch_models import ResNet18, ThreeModal, TwoBranch, ViT, export, torch_macs  # noqa: E402
 from workloads import load_workload  # noqa: E402
 from workloads.precision import precision_of  # noqa: E402
 
 EXPORTERS = {"legacy": False, "dynamo": True}
 SYSTEM = "hetero4_mid"
-
-
-def torch_macs(module, args) -> int:
-    module.eval()
-    with FlopCounterMode(display=False) as counter, torch.no_grad():
-        module(*args)
-    return counter.get_total_flops() // 2
 
 
 def networks():

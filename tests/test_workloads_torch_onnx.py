@@ -8,24 +8,14 @@ import pytest
 torch = pytest.importorskip("torch")
 pytest.importorskip("onnxscript")   # the dynamo exporter's dependency
 
-from torch.utils.flop_counter import FlopCounterMode  # noqa: E402
-
 import h2h  # noqa: E402
-from torch_models import ResNet18, ThreeModal, TwoBranch, ViT, export  # noqa: E402
+from torch_models import ResNet18, ThreeModal, TwoBranch, ViT, export, torch_macs  # noqa: E402
 from workloads import H2HWarning, Op, WorkloadError, load_workload  # noqa: E402
 from workloads.model_tags import models_summary  # noqa: E402
 from workloads.onnx_io import read_onnx  # noqa: E402
 from workloads.precision import precision_of  # noqa: E402
 
 EXPORTERS = {"legacy": False, "dynamo": True}
-
-
-def torch_macs(module, args) -> int:
-    """Multiply-accumulates by PyTorch's own FLOP counter (2 FLOPs per MAC for conv and matmul)."""
-    module.eval()
-    with FlopCounterMode(display=False) as counter, torch.no_grad():
-        module(*args)
-    return counter.get_total_flops() // 2
 
 
 def three_args():

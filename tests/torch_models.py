@@ -140,6 +140,16 @@ class ViT(nn.Module):
         return self.head(x[:, 0])
 
 
+def torch_macs(module: nn.Module, args: tuple) -> int:
+    """Multiply-accumulates by PyTorch's own FLOP counter (2 FLOPs per MAC for conv and matmul)."""
+    from torch.utils.flop_counter import FlopCounterMode
+
+    module.eval()
+    with FlopCounterMode(display=False) as counter, torch.no_grad():
+        module(*args)
+    return counter.get_total_flops() // 2
+
+
 def export(module: nn.Module, args: tuple, path, *, dynamo: bool, input_names=None, output_names=None):
     """``torch.onnx.export`` of ``module`` in eval mode to ``path`` with the chosen exporter."""
     module.eval()
