@@ -266,3 +266,41 @@ def test_an_opset_newer_than_onnx_knows_is_warned_about():
                     f"({newer - 1}); operators are read with opset {newer - 1} semantics"]
     assert imported(model([helper.make_node("Relu", ["x"], ["y"], name="r")], [vi("x", 1, 4)],
                           [vi("y", 1, 4)]))[1] == []
+
+
+def test_weight_only_nodes_identity_aliases_reductions_and_splits():
+    """A Transpose of a weight is a weight (the MatMul is a gemm); Identity on an activation is an
+    alias; ReduceMean is a pool over the reduced elements; Split gives one layer per part."""
+    i64 = lambda name, *v: numpy_helper.from_array(np.array(v, dtype=np.int64), name)  # noqa: E731
+    nodes = [
+        helper.make_node("Transpose", ["w"], ["wt"], name="w_t", perm=[1, 0]),
+        helper.make_node("Identity", ["wt"], ["wt2"], name="w_alias"),
+        helper.make_node("MatMul", ["x", "wt2"], ["y"], name="proj"),          # (1, 17, 32) @ (32, 64)
+        helper.make_node("Identity", ["y"], ["y2"], name="alias"),
+        helper.make_node("ReduceMean", ["y2", "axes"], ["m"], name="mean", keepdims=1),
+        helper.make_node("Sub", ["y2", "m"], ["d"], name="sub"),
+        helper.make_node("Split", ["d", "parts"], ["a", "b"], name="split", axis=2),
+        helper.make_node("Mul", ["a", "b"], ["out"], name="gate"),
+    ]
+    m = model(nodes, [vi("x", 1, 17, 32)], [vi("out", 1, 17, 32)], [init("w", 64, 32), i64("axes", -1),
+                                                                    i64("parts", 32, 32)], opset=18)
+    w, warns = imported(m)
+    assert not warns
+    assert w.layer_names == ["proj", "mean", "sub", "split", "split.b", "gate"]
+    proj = w.layer("proj")
+    assert proj.op is Op.GEMM and (proj.m, proj.k, proj.n) == (17, 32, 64) and proj.weight_elements == 2048
+    mean = w.layer("mean")
+    assert mean.op is Op.POOL and (mean.in_channels, mean.in_w, mean.kernel) == (17, 64, (1, 64))
+    assert mean.output_elements == 17 and mean.input_elements == 17 * 64
+    assert [w.layer(n).output_shape for n in ("split", "split.b")] == [(1, 17, 32)] * 2
+    assert {(e.src, e.dst, e.port) for e in w.edges} == {
+        ("proj", "mean", 0), ("proj", "sub", 0), ("mean", "sub", 1), ("sub", "split", 0),
+        ("sub", "split.b", 0), ("split", "gate", 0), ("split.b", "gate", 1)}
+
+
+def test_global_mean_over_height_and_width_is_a_global_pool():
+    nodes = [helper.make_node("ReduceMean", ["x"], ["m"], name="gap", axes=[2, 3], keepdims=0)]
+    w, _ = imported(model(nodes, [vi("x", 2, 8, 7, 5)], [vi("m", 2, 8)], opset=13))
+    gap = w.layer("gap")
+    assert (gap.op, gap.batch, gap.in_channels, gap.in_h, gap.in_w, gap.kernel) == (Op.POOL, 2, 8, 7, 5, (7, 5))
+    assert gap.output_elements == 16
