@@ -304,3 +304,27 @@ def test_global_mean_over_height_and_width_is_a_global_pool():
     gap = w.layer("gap")
     assert (gap.op, gap.batch, gap.in_channels, gap.in_h, gap.in_w, gap.kernel) == (Op.POOL, 2, 8, 7, 5, (7, 5))
     assert gap.output_elements == 16
+
+
+def test_model_tags_follow_graph_inputs_and_outputs():
+    w, _ = imported(two_inputs_two_outputs())
+    assert {layer.name: layer.model for layer in w.layers} == {
+        "conv_a": "a", "conv_b": "b", "sig": "b",            # one input each
+        "add": "fusion",                                      # joins a and b, feeds two outputs
+        "scale": "out1", "concat": "out1", "clip": "out1",    # join, but feed only out1: its head
+        "head": "out2"}
+    w = load_onnx_model(two_inputs_two_outputs(), models={"a": "rgb", "out1": "seg"}, tags={"con": "convs"})
+    assert [w.layer(n).model for n in ("conv_a", "conv_b", "concat", "clip", "add")] == \
+        ["convs", "convs", "convs", "seg", "fusion"]   # prefix "con" over every rule
+
+
+def test_one_input_several_heads_gives_a_trunk_and_heads():
+    nodes = [helper.make_node("Conv", ["x", "w"], ["c"], name="trunk"),
+             helper.make_node("Relu", ["c"], ["y1"], name="relu"),
+             helper.make_node("Sigmoid", ["c"], ["y2"], name="sig")]
+    m = model(nodes, [vi("x", 1, 2, 4, 4)], [vi("y1", 1, 2, 4, 4), vi("y2", 1, 2, 4, 4)], [init("w", 2, 2, 1, 1)])
+    w, _ = imported(m)
+    assert [layer.model for layer in w.layers] == ["x", "y1", "y2"]
+    one = model(nodes[:2], [vi("x", 1, 2, 4, 4)], [vi("y1", 1, 2, 4, 4)], [init("w", 2, 2, 1, 1)])
+    assert imported(one)[0].models == ["main"]
+    assert load_onnx_model(one, models={"x": "rgb"}).models == ["rgb"]
