@@ -129,3 +129,21 @@ def test_batch_map_runs_and_fixed_search_workloads_take_a_precision(tmp_path):
     outcome = run_batch(batch, tmp_path / "out", workers=1, log=io.StringIO(), report=False)
     by = {r["label"]["precision"]: r["summary"] for r in outcome.records}
     assert set(by) == {"int8", "fp32"} and by["fp32"]["latency_s"] > by["int8"]["latency_s"]
+
+
+def test_search_spaces_build_candidates_in_the_chosen_precision():
+    import pickle
+    import random
+
+    from h2h.config import ConfigError
+    from h2h.space import Space
+
+    hw = {"system": "hetero4_low"}
+    plain = Space.from_config({"architecture": {"family": "nb201"}, "hardware": hw})
+    fp16 = Space.from_config({"architecture": {"family": "nb201", "precision": "fp16"}, "hardware": hw})
+    c = plain.sample(random.Random(0))
+    w8, w16 = plain.decode(c)[0], pickle.loads(pickle.dumps(fp16)).decode(c)[0]
+    assert w16.total_weight_bytes == 2 * w8.total_weight_bytes > 0 and w16.total_macs == w8.total_macs
+    assert fp16.template()["architecture"]["precision"] == "fp16"
+    with pytest.raises(ConfigError, match=r"architecture.precision.*unknown precision 'int3'"):
+        Space.from_config({"architecture": {"family": "nb201", "precision": "int3"}, "hardware": hw})
