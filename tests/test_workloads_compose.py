@@ -122,3 +122,15 @@ def test_a_source_document_keeps_the_users_names_beside_an_export(parts):
     bad = write(parts, {"source": "head.onnx", "models": {"x": "rgb"}}, "bad.yaml")
     with pytest.raises(WorkloadError, match=r"bad\.yaml: source: .*no graph input or output named 'x'"):
         load_workload(bad)
+
+
+def test_the_shipped_example_joins_a_yaml_and_a_maestro_file():
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "workloads"
+    with pytest.warns(UserWarning, match="tiny_cnn.m"):   # the .m file's padding adapters
+        w = load_workload(str(examples / "joined.yaml"))
+        face, tiny = load_workload(str(examples / "two_modality.yaml")), load_workload(str(examples / "tiny_cnn.m"))
+    assert w.models == [*face.models, "tiny"]
+    assert w.total_macs == face.total_macs + tiny.total_macs
+    assert {w.layer(n).elem_bytes for n in w.layer_names if n.startswith("tiny/")} == {2}
