@@ -9,7 +9,7 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("onnxscript")   # the dynamo exporter's dependency
 
 import h2h  # noqa: E402
-from torch_models import ResNet18, ThreeModal, TwoBranch, ViT, export, torch_macs  # noqa: E402
+from torch_models import ResNet18, TextEncoder, ThreeModal, TwoBranch, ViT, export, torch_macs  # noqa: E402
 from workloads import H2HWarning, Op, WorkloadError, load_workload  # noqa: E402
 from workloads.model_tags import models_summary  # noqa: E402
 from workloads.onnx_io import read_onnx  # noqa: E402
@@ -152,6 +152,18 @@ def test_resnet18_in_int8_has_exactly_a_quarter_of_the_fp32_weight_bytes(exporte
     assert precision_of(fp32) == "fp32" and precision_of(int8) == "int8"
     assert fp32.total_weight_bytes == 4 * int8.total_weight_bytes == 4 * 11_678_912
     assert int8.total_macs == fp32.total_macs
+
+
+@pytest.mark.parametrize("exporter", ["legacy", pytest.param("dynamo", marks=pytest.mark.slow)])
+def test_torch_transformer_encoder_from_both_exporters(exporter):
+    """nn.TransformerEncoder (4 layers, d 128, 4 heads, FFN 256) over 64 tokens: MACs by hand, as
+    torch's FLOP counter does not see its fused inference path."""
+    w = h2h.from_torch(TextEncoder(), torch.randint(0, 1000, (1, 64)), exporter=exporter)
+    t, d, f, heads = 64, 128, 256, 4
+    per_layer = t * d * 3 * d + t * d * d + 2 * t * d * f + 2 * heads * t * t * (d // heads)
+    assert w.total_macs == 4 * per_layer + d * 3
+    assert sum(layer.op is Op.MATMUL for layer in w.layers) == 8
+    assert sum(dict(layer.attrs).get("onnx_op") == "ReduceMean" for layer in w.layers) == 1
 
 
 # ---- from_torch ----------------------------------------------------------------------------------

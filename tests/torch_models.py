@@ -140,6 +140,22 @@ class ViT(nn.Module):
         return self.head(x[:, 0])
 
 
+class TextEncoder(nn.Module):
+    """Token embedding, PyTorch's own nn.TransformerEncoder (its fused inference path in eval mode),
+    mean over tokens, classifier."""
+
+    def __init__(self, vocab: int = 1000, dim: int = 128, heads: int = 4, ffn: int = 256, depth: int = 4,
+                 classes: int = 3) -> None:
+        super().__init__()
+        self.emb = nn.Embedding(vocab, dim)
+        layer = nn.TransformerEncoderLayer(dim, heads, ffn, batch_first=True)
+        self.enc = nn.TransformerEncoder(layer, depth, enable_nested_tensor=False)
+        self.cls = nn.Linear(dim, classes)
+
+    def forward(self, tokens):
+        return self.cls(self.enc(self.emb(tokens)).mean(1))
+
+
 def torch_macs(module: nn.Module, args: tuple) -> int:
     """Multiply-accumulates by PyTorch's own FLOP counter (2 FLOPs per MAC for conv and matmul)."""
     from torch.utils.flop_counter import FlopCounterMode

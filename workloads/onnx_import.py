@@ -132,7 +132,8 @@ class _Importer:
         return tensor in self.weights
 
     def ints(self, tensor: str) -> list[int] | None:
-        """The values of a constant integer tensor (e.g. Reduce axes), None if not a known constant."""
+        """The values of a constant integer tensor (an initializer or a Constant node's value, e.g.
+        Reduce axes), None if not a known constant."""
         t = self.initializers.get(tensor)
         if t is None:
             return None
@@ -169,6 +170,10 @@ class _Importer:
 
     def node(self, node, idx: int) -> None:
         ins = [t for t in node.input if t]
+        if node.domain in STANDARD_DOMAINS and node.op_type == "Constant" and node.output:
+            value = _attrs(node).get("value")
+            if value is not None and hasattr(value, "dims"):   # a tensor (e.g. Reduce axes)
+                self.initializers[node.output[0]] = value
         if node.domain in STANDARD_DOMAINS and (node.op_type == "Constant" or all(map(self.is_weight, ins))):
             for out in node.output:   # a constant or a computation on weights only: a weight
                 if out:
