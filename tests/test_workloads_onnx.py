@@ -328,3 +328,11 @@ def test_one_input_several_heads_gives_a_trunk_and_heads():
     one = model(nodes[:2], [vi("x", 1, 2, 4, 4)], [vi("y1", 1, 2, 4, 4)], [init("w", 2, 2, 1, 1)])
     assert imported(one)[0].models == ["main"]
     assert load_onnx_model(one, models={"x": "rgb"}).models == ["rgb"]
+
+
+def test_a_scalar_output_has_one_element():
+    nodes = [helper.make_node("ReduceMean", ["x"], ["m"], name="mean", keepdims=0),
+             helper.make_node("Add", ["x", "m"], ["y"], name="add")]
+    w, _ = imported(model(nodes, [vi("x", 1, 4, 2, 2)], [vi("y", 1, 4, 2, 2)], opset=17))
+    assert w.layer("mean").output_elements == 1 and w.layer("mean").input_elements == 16
+    assert [(e.src, e.dst, e.port, e.elements) for e in w.edges] == [("mean", "add", 1, 1)]

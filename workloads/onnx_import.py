@@ -95,7 +95,7 @@ class _Importer:
         g = model.graph
         self.graph = g
         self.initializers = {t.name: t for t in g.initializer}
-        self.weights: dict[str, tuple[int, ...]] = {t.name: tuple(t.dims) for t in g.initializer}
+        self.weights: dict[str, tuple[int, ...] | None] = {t.name: tuple(t.dims) for t in g.initializer}
         self.shapes: dict[str, tuple[int, ...] | None] = {}
         self.dtypes: dict[str, int] = {}
         for vi in [*g.input, *g.value_info, *g.output]:
@@ -122,11 +122,14 @@ class _Importer:
         self.seen: set[str] = set()
 
     def shape(self, tensor: str, node_name: str) -> tuple[int, ...]:
-        s = self.weights.get(tensor) or self.shapes.get(tensor)
-        if not s:
+        """The static shape of ``tensor``; (1,) for a scalar."""
+        s = self.weights.get(tensor)
+        if s is None:
+            s = self.shapes.get(tensor)
+        if s is None:
             raise WorkloadError(f"cannot infer the shape of tensor '{tensor}'", file=self.file,
                                 item=f"node '{node_name}'")
-        return s
+        return s or (1,)
 
     def is_weight(self, tensor: str) -> bool:
         return tensor in self.weights
@@ -177,7 +180,7 @@ class _Importer:
         if node.domain in STANDARD_DOMAINS and (node.op_type == "Constant" or all(map(self.is_weight, ins))):
             for out in node.output:   # a constant or a computation on weights only: a weight
                 if out:
-                    self.weights[out] = self.shapes.get(out) or ()
+                    self.weights[out] = self.shapes.get(out)
             return
         lname = node.name or f"{node.op_type}_{idx}"
         if lname in self.seen:
