@@ -336,3 +336,15 @@ def test_a_scalar_output_has_one_element():
     w, _ = imported(model(nodes, [vi("x", 1, 4, 2, 2)], [vi("y", 1, 4, 2, 2)], opset=17))
     assert w.layer("mean").output_elements == 1 and w.layer("mean").input_elements == 16
     assert [(e.src, e.dst, e.port, e.elements) for e in w.edges] == [("mean", "add", 1, 1)]
+
+
+def test_a_dynamic_batch_is_fixed_to_one_with_a_warning():
+    nodes = [helper.make_node("Conv", ["x", "w"], ["c"], name="conv", pads=[1, 1, 1, 1]),
+             helper.make_node("Relu", ["c"], ["y"], name="relu")]
+    x = helper.make_tensor_value_info("x", F, ["batch", 3, 8, 8])
+    y = helper.make_tensor_value_info("y", F, ["batch", 4, 8, 8])
+    m = model(nodes, [x], [y], [init("w", 4, 3, 3, 3)])
+    w, warns = imported(m)
+    assert warns == ["fixture.onnx: dynamic input size(s) fixed to 1: 'x' dim 0 (batch)"]
+    assert w.layer("conv").batch == 1 and w.layer("relu").output_shape == (1, 4, 8, 8)
+    assert m.graph.input[0].type.tensor_type.shape.dim[0].dim_param == "batch"   # the caller's model untouched

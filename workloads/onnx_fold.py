@@ -10,10 +10,11 @@ initializers and infers again, until nothing more folds.
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 
-from .errors import WorkloadError
+from .errors import H2HWarning, WorkloadError
 
 FOLD_MAX_ELEMENTS = 1 << 16   # constants up to this size are evaluated; weights are never folded
 MAX_ROUNDS = 8                # a fold can expose another Shape of a now-static tensor
@@ -52,7 +53,8 @@ def resolve_shapes(model, file: str):
     Initializers too large to fold keep their name, type and dims but not their data (all that
     import reads), so shape inference does not copy the weights of a large network.
     """
-    model = infer(_skeleton(model), file)
+    light = _skeleton(model)
+    model = infer(_fix_dynamic_dims(light, file, owned=light is not model), file)
     for _ in range(MAX_ROUNDS):
         folded = _fold_round(model)
         if not folded:
@@ -88,6 +90,37 @@ def _skeleton(model):
             t = onnx.TensorProto(name=t.name, data_type=t.data_type, dims=list(t.dims))
         out.graph.initializer.append(t)
     return out
+
+
+def _fix_dynamic_dims(model, file: str, *, owned: bool):
+    """Graph inputs with symbolic or unknown sizes (a dynamic batch) get size 1, with one warning;
+    graph outputs drop their symbolic shapes so that inference states them."""
+    import onnx
+
+    g = model.graph
+    weights = {t.name for t in g.initializer}
+    dynamic = [(vi.name, i, d.dim_param or "?") for vi in g.input if vi.name not in weights
+               and vi.type.tensor_type.HasField("shape")
+               for i, d in enumerate(vi.type.tensor_type.shape.dim) if not d.HasField("dim_value") or d.dim_value < 1]
+    if not dynamic:
+        return model
+    if not owned:   # the caller's own model: edit a copy
+        copy = onnx.ModelProto()
+        copy.CopyFrom(model)
+        model, g = copy, copy.graph
+    for vi in g.input:
+        if vi.name not in weights and vi.type.tensor_type.HasField("shape"):
+            for d in vi.type.tensor_type.shape.dim:
+                if not d.HasField("dim_value") or d.dim_value < 1:
+                    d.dim_value = 1   # (clears dim_param, one of the same oneof)
+    for vi in g.output:
+        t = vi.type.tensor_type
+        if t.HasField("shape") and any(not d.HasField("dim_value") for d in t.shape.dim):
+            t.ClearField("shape")
+    warnings.warn(f"{file}: dynamic input size(s) fixed to 1: "
+                  + ", ".join(f"'{name}' dim {i} ({param})" for name, i, param in dynamic), H2HWarning,
+                  stacklevel=5)
+    return model
 
 
 def _small_values(model) -> dict[str, np.ndarray]:
