@@ -102,7 +102,7 @@ def main() -> None:
             for precision in (None, "int8"):
                 w = load_workload(str(three), precision=precision)
                 r = h2h.map(w, SYSTEM, mapper=mapper)
-                per = r.evaluation.schedule.model_finish_s({layer.name: layer.model for layer in w.layers})
+                per = r.model_latency_s(w)
                 if header is None:
                     header = list(per)
                     lines += ["| mapper | precision | " + " | ".join(f"{m} (ms)" for m in header)

@@ -129,6 +129,10 @@ def test_batch_map_runs_and_fixed_search_workloads_take_a_precision(tmp_path):
     outcome = run_batch(batch, tmp_path / "out", workers=1, log=io.StringIO(), report=False)
     by = {r["label"]["precision"]: r["summary"] for r in outcome.records}
     assert set(by) == {"int8", "fp32"} and by["fp32"]["latency_s"] > by["int8"]["latency_s"]
+    results = [json.loads(p.read_text()) for p in (tmp_path / "out").rglob("result.json")]
+    assert len(results) == 2
+    for r in results:   # one model: its latency is the workload's
+        assert r["model_latency_s"] == {"main": pytest.approx(r["latency_s"])}
 
 
 def test_search_spaces_build_candidates_in_the_chosen_precision():

@@ -166,6 +166,7 @@ def run_map(run: RunSpec, run_dir: Path) -> dict[str, Any]:
     data.setdefault("mapper", run.params["mapper"])
     data.setdefault("workload", workload.name)
     data.setdefault("system", system.name)
+    data["model_latency_s"] = result.model_latency_s(workload)
     (run_dir / "result.json").write_text(json.dumps(data, indent=1, default=str) + "\n")
     if run.params.get("trace", True):
         from h2h.trace import write_trace

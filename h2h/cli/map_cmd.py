@@ -126,17 +126,12 @@ def _run(args: argparse.Namespace) -> int:
         _plots(result, workload, args.plot)
     if args.json:
         out = result.to_dict(schedule=args.schedule)
-        out["model_latency_s"] = _model_latency_s(result, workload)
+        out["model_latency_s"] = result.model_latency_s(workload)
         json.dump(out, sys.stdout, default=_plain)
         sys.stdout.write("\n")
     else:
         _summary(result, workload, system)
     return 0
-
-
-def _model_latency_s(result: Any, workload: Any) -> dict[str, float]:
-    """Per model tag: when its last layer (and its output to the host) finishes."""
-    return result.evaluation.schedule.model_finish_s({layer.name: layer.model for layer in workload.layers})
 
 
 def _plain(x: Any) -> Any:
@@ -168,7 +163,7 @@ def _summary(result: Any, workload: Any, system: Any) -> None:
     print(f"  energy   {result.energy_j * 1e3:.6g} mJ  "
           + ", ".join(f"{k} {v * 1e3:.3g}" for k, v in result.energy_breakdown_j.items()))
     if workload.is_mmmt:
-        print("  models   " + ", ".join(f"{m} {t * 1e3:.4g} ms" for m, t in _model_latency_s(result, workload).items()))
+        print("  models   " + ", ".join(f"{m} {t * 1e3:.4g} ms" for m, t in result.model_latency_s(workload).items()))
     counts: dict[str, int] = {}
     for acc in result.mapping.values():
         counts[acc] = counts.get(acc, 0) + 1
