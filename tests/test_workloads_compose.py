@@ -134,3 +134,11 @@ def test_the_shipped_example_joins_a_yaml_and_a_maestro_file():
     assert w.models == [*face.models, "tiny"]
     assert w.total_macs == face.total_macs + tiny.total_macs
     assert {w.layer(n).elem_bytes for n in w.layer_names if n.startswith("tiny/")} == {2}
+
+
+def test_a_parts_own_tags_are_kept_when_the_user_gave_them(parts):
+    path = write(parts, {"parts": {"rgb": "rgb.onnx", "depth": "depth.onnx",
+                                   "head": {"source": "head.onnx", "tags": {"fc": "classifier"}}},
+                         "edges": [{"src": "rgb", "dst": "head:rgb_feat"}, {"src": "depth", "dst": "head:depth_feat"}]})
+    w = load_workload(path)
+    assert [w.layer(f"head/{n}").model for n in ("cat", "gap", "flat", "fc")] == ["fusion"] * 3 + ["classifier"]

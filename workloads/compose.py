@@ -6,7 +6,7 @@
     parts:                                   # part name -> any workload spec, or a mapping
       rgb: rgb_branch.onnx                   #   paths are relative to this file
       depth: {source: depth_branch.onnx, precision: int8}
-      head: {source: head.onnx, models: {logits: spoof}}
+      head: {source: head.onnx, tags: {/classifier/: spoof}}
     edges:                                   # which output feeds which input
       - {src: rgb, dst: "head:rgb_feat"}     # PART (its only output/input) or PART:NAME
       - {src: "depth:feat", dst: "head:depth_feat"}
@@ -16,8 +16,9 @@ A document with ``source`` instead of ``parts`` (and ``precision``, ``models``, 
 one workload with those options, so the names a user gives an export live in a file beside it.
 
 A part's layers are named ``PART/LAYER``. A part of one model is tagged with the part's name; a part
-that holds several models keeps its own tags. ``NAME`` is a graph input or output of an ONNX part
-(the input feeds every layer that reads it) or a layer name of any part. The joined tensors must
+that holds several models, or whose ``models``/``tags`` the user gave, keeps its own tags. ``NAME``
+is a graph input or output of an ONNX part (the input feeds every layer that reads it) or a layer
+name of any part. The joined tensors must
 have the same number of elements; a mismatch is an error naming the edge.
 """
 from __future__ import annotations
@@ -138,7 +139,9 @@ def compose(data: Mapping[str, Any], *, file: str) -> Workload:
     loaded = {p: _load_part(p, spec, base_dir, file) for p, spec in parts.items()}
     layers, edges = [], []
     for pname, (w, _) in loaded.items():
-        single = len(w.models) == 1
+        spec = parts[pname]
+        named = isinstance(spec, Mapping) and bool(spec.get("models") or spec.get("tags"))
+        single = len(w.models) == 1 and not named   # else the part's own (or the user's) tags
         layers += [replace(layer, name=_join(pname, layer.name), model=pname if single else layer.model)
                    for layer in w.layers]
         edges += [(_join(pname, e.src), _join(pname, e.dst), e.port) for e in w.edges]
