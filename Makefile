@@ -18,7 +18,7 @@ $(VENV)/.base-installed: $(BIN)/python pyproject.toml
 # everything the test suite exercises: PyTorch (CPU build, pinned so pip takes the local wheel) and Dask
 $(VENV)/.full-installed: $(VENV)/.base-installed
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[dev,dask,train]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask,train,torch]'
 	touch $@
 
 install: $(VENV)/.base-installed

@@ -11,6 +11,7 @@ topological order) and accelerators in the order given.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,6 +34,22 @@ _CACHE_LIMIT = 500_000
 _L1_COUNTS = ("input_l1_read", "input_l1_write", "filter_l1_read", "filter_l1_write",
               "output_l1_read", "output_l1_write")
 _L2_COUNTS = tuple(c.replace("l1", "l2") for c in _L1_COUNTS)
+
+
+# the analysis counts buffers in elements (MAESTRO's convention); people read them in bytes
+_BUFFER_ERROR = re.compile(r"^(L[12]) requirement (\d+) elements exceeds l[12]_size (\d+)$")
+
+
+def _in_bytes(message: str, elem_bytes: int, acc: AcceleratorSpec) -> str:
+    """A buffer-overflow message of the analysis restated in bytes, elements beside them."""
+    m = _BUFFER_ERROR.match(message)
+    if m is None:
+        return message
+    level, need = m.group(1), int(m.group(2))
+    have = acc.l1_bytes if level == "L1" else acc.l2_bytes
+    unit = f"{elem_bytes}-byte elements"
+    return (f"{level} requirement {need * elem_bytes:,} bytes ({need:,} {unit}) exceeds "
+            f"{level.lower()}_bytes {have:,} ({have // elem_bytes:,} {unit})")
 
 
 def clear_cache() -> None:
@@ -118,7 +135,7 @@ class CostTable:
                 val = _CACHE[(uniq_sigs[u], key)]
                 counts[:, u, a] = val[:6]
                 if val[6] is not None:
-                    errors[(int(u), a)] = val[6]
+                    errors[(int(u), a)] = _in_bytes(val[6], uniq_layers[u].elem_bytes, acc)
 
         clock = np.array([a.clock_hz for a in accs])
         elem = np.array([layer.elem_bytes for layer in uniq_layers], dtype=np.float64)[:, None]

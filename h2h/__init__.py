@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 # public name -> "module:attribute"
 _LAZY = {
     "load_workload": "workloads.load:load_workload",
+    "from_torch": "workloads.torch_import:from_torch",
     "load_system": "h2h.system:load_system",
     "system_names": "h2h.system:system_names",
     "System": "h2h.system:System",

@@ -128,6 +128,21 @@ class Schedule:
     def transfers_of(self, layer: str) -> list[TransferInterval]:
         return [t for t in self.transfers if t.layer == layer]
 
+    def model_finish_s(self, model_of: MappingABC[str, str]) -> dict[str, float]:
+        """When each model's last layer finishes, with the write of its outputs to the host:
+        the per-model latency of an MMMT workload whose models start together at 0.
+        ``model_of`` maps layer names to model tags (``{l.name: l.model for l in workload}``)."""
+        out: dict[str, float] = {}
+        for c in self.compute:
+            m = model_of[c.layer]
+            out[m] = max(out.get(m, 0.0), c.end_s)
+        for t in self.transfers:
+            if t.kind == "output" and t.layer in model_of:
+                m = model_of[t.layer]
+                out[m] = max(out.get(m, 0.0), t.end_s)
+        ordered = dict.fromkeys(model_of.values())
+        return {m: out[m] for m in ordered if m in out}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "compute": [{"layer": c.layer, "accelerator": c.accelerator, "start_s": c.start_s,

@@ -144,17 +144,18 @@ def test_multi_input_multi_output_dag():
 def test_unknown_ops_become_passthrough_with_one_warning():
     nodes = [
         helper.make_node("Tanh", ["x"], ["t"], name="tanh"),
-        helper.make_node("Erf", ["t"], ["e"], name="erf"),
-        helper.make_node("Tanh", ["e"], ["t2"], name="tanh2"),
+        helper.make_node("Hardmax", ["t"], ["e"], name="hardmax"),
+        helper.make_node("LRN", ["e"], ["t2"], name="lrn", size=3),
         helper.make_node("Frob", ["t2"], ["f"], name="frob", domain="com.example"),
         helper.make_node("Relu", ["f"], ["y"], name="relu"),
     ]
-    m = model(nodes, [vi("x", 1, 16)], [vi("y", 1, 16)], value_info=[vi("f", 1, 16)])
+    m = model(nodes, [vi("x", 1, 16, 2, 2)], [vi("y", 1, 16, 2, 2)], value_info=[vi("f", 1, 16, 2, 2)])
     m.opset_import.append(helper.make_opsetid("com.example", 1))
     w, warns = imported(m)
-    assert [w.layer(n).op for n in ("tanh", "erf", "tanh2", "frob")] == [Op.PASSTHROUGH] * 4
+    assert w.layer("tanh").op is Op.ACT   # a known activation
+    assert [w.layer(n).op for n in ("hardmax", "lrn", "frob")] == [Op.PASSTHROUGH] * 3
     assert all(w.layer(n).macs == 0 for n in w.layer_names)
-    assert len(warns) == 1 and "Erf, Tanh, com.example.Frob" in warns[0]
+    assert len(warns) == 1 and "Hardmax, LRN, com.example.Frob" in warns[0]
 
 
 def test_pool_ceil_mode_and_same_padding():
@@ -265,3 +266,85 @@ def test_an_opset_newer_than_onnx_knows_is_warned_about():
                     f"({newer - 1}); operators are read with opset {newer - 1} semantics"]
     assert imported(model([helper.make_node("Relu", ["x"], ["y"], name="r")], [vi("x", 1, 4)],
                           [vi("y", 1, 4)]))[1] == []
+
+
+def test_weight_only_nodes_identity_aliases_reductions_and_splits():
+    """A Transpose of a weight is a weight (the MatMul is a gemm); Identity on an activation is an
+    alias; ReduceMean is a pool over the reduced elements; Split gives one layer per part."""
+    i64 = lambda name, *v: numpy_helper.from_array(np.array(v, dtype=np.int64), name)  # noqa: E731
+    nodes = [
+        helper.make_node("Transpose", ["w"], ["wt"], name="w_t", perm=[1, 0]),
+        helper.make_node("Identity", ["wt"], ["wt2"], name="w_alias"),
+        helper.make_node("MatMul", ["x", "wt2"], ["y"], name="proj"),          # (1, 17, 32) @ (32, 64)
+        helper.make_node("Identity", ["y"], ["y2"], name="alias"),
+        helper.make_node("ReduceMean", ["y2", "axes"], ["m"], name="mean", keepdims=1),
+        helper.make_node("Sub", ["y2", "m"], ["d"], name="sub"),
+        helper.make_node("Split", ["d", "parts"], ["a", "b"], name="split", axis=2),
+        helper.make_node("Mul", ["a", "b"], ["out"], name="gate"),
+    ]
+    m = model(nodes, [vi("x", 1, 17, 32)], [vi("out", 1, 17, 32)], [init("w", 64, 32), i64("axes", -1),
+                                                                    i64("parts", 32, 32)], opset=18)
+    w, warns = imported(m)
+    assert not warns
+    assert w.layer_names == ["proj", "mean", "sub", "split", "split.b", "gate"]
+    proj = w.layer("proj")
+    assert proj.op is Op.GEMM and (proj.m, proj.k, proj.n) == (17, 32, 64) and proj.weight_elements == 2048
+    mean = w.layer("mean")
+    assert mean.op is Op.POOL and (mean.in_channels, mean.in_w, mean.kernel) == (17, 64, (1, 64))
+    assert mean.output_elements == 17 and mean.input_elements == 17 * 64
+    assert [w.layer(n).output_shape for n in ("split", "split.b")] == [(1, 17, 32)] * 2
+    assert {(e.src, e.dst, e.port) for e in w.edges} == {
+        ("proj", "mean", 0), ("proj", "sub", 0), ("mean", "sub", 1), ("sub", "split", 0),
+        ("sub", "split.b", 0), ("split", "gate", 0), ("split.b", "gate", 1)}
+
+
+def test_global_mean_over_height_and_width_is_a_global_pool():
+    nodes = [helper.make_node("ReduceMean", ["x"], ["m"], name="gap", axes=[2, 3], keepdims=0)]
+    w, _ = imported(model(nodes, [vi("x", 2, 8, 7, 5)], [vi("m", 2, 8)], opset=13))
+    gap = w.layer("gap")
+    assert (gap.op, gap.batch, gap.in_channels, gap.in_h, gap.in_w, gap.kernel) == (Op.POOL, 2, 8, 7, 5, (7, 5))
+    assert gap.output_elements == 16
+
+
+def test_model_tags_follow_graph_inputs_and_outputs():
+    w, _ = imported(two_inputs_two_outputs())
+    assert {layer.name: layer.model for layer in w.layers} == {
+        "conv_a": "a", "conv_b": "b", "sig": "b",            # one input each
+        "add": "fusion",                                      # joins a and b, feeds two outputs
+        "scale": "out1", "concat": "out1", "clip": "out1",    # join, but feed only out1: its head
+        "head": "out2"}
+    w = load_onnx_model(two_inputs_two_outputs(), models={"a": "rgb", "out1": "seg"}, tags={"con": "convs"})
+    assert [w.layer(n).model for n in ("conv_a", "conv_b", "concat", "clip", "add")] == \
+        ["convs", "convs", "convs", "seg", "fusion"]   # prefix "con" over every rule
+
+
+def test_one_input_several_heads_gives_a_trunk_and_heads():
+    nodes = [helper.make_node("Conv", ["x", "w"], ["c"], name="trunk"),
+             helper.make_node("Relu", ["c"], ["y1"], name="relu"),
+             helper.make_node("Sigmoid", ["c"], ["y2"], name="sig")]
+    m = model(nodes, [vi("x", 1, 2, 4, 4)], [vi("y1", 1, 2, 4, 4), vi("y2", 1, 2, 4, 4)], [init("w", 2, 2, 1, 1)])
+    w, _ = imported(m)
+    assert [layer.model for layer in w.layers] == ["x", "y1", "y2"]
+    one = model(nodes[:2], [vi("x", 1, 2, 4, 4)], [vi("y1", 1, 2, 4, 4)], [init("w", 2, 2, 1, 1)])
+    assert imported(one)[0].models == ["main"]
+    assert load_onnx_model(one, models={"x": "rgb"}).models == ["rgb"]
+
+
+def test_a_scalar_output_has_one_element():
+    nodes = [helper.make_node("ReduceMean", ["x"], ["m"], name="mean", keepdims=0),
+             helper.make_node("Add", ["x", "m"], ["y"], name="add")]
+    w, _ = imported(model(nodes, [vi("x", 1, 4, 2, 2)], [vi("y", 1, 4, 2, 2)], opset=17))
+    assert w.layer("mean").output_elements == 1 and w.layer("mean").input_elements == 16
+    assert [(e.src, e.dst, e.port, e.elements) for e in w.edges] == [("mean", "add", 1, 1)]
+
+
+def test_a_dynamic_batch_is_fixed_to_one_with_a_warning():
+    nodes = [helper.make_node("Conv", ["x", "w"], ["c"], name="conv", pads=[1, 1, 1, 1]),
+             helper.make_node("Relu", ["c"], ["y"], name="relu")]
+    x = helper.make_tensor_value_info("x", F, ["batch", 3, 8, 8])
+    y = helper.make_tensor_value_info("y", F, ["batch", 4, 8, 8])
+    m = model(nodes, [x], [y], [init("w", 4, 3, 3, 3)])
+    w, warns = imported(m)
+    assert warns == ["fixture.onnx: dynamic input size(s) fixed to 1: 'x' dim 0 (batch)"]
+    assert w.layer("conv").batch == 1 and w.layer("relu").output_shape == (1, 4, 8, 8)
+    assert m.graph.input[0].type.tensor_type.shape.dim[0].dim_param == "batch"   # the caller's model untouched

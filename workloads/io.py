@@ -22,10 +22,11 @@ Schema (the same in YAML and JSON; it is ``Workload.to_dict()``)::
     edges:                        # optional list; src's output feeds input `port` (default 0) of dst
       - {src: rgb_conv1, dst: fc}
 
-Other optional layer keys: ``batch`` (1), ``elem_bytes`` (1), ``num_inputs`` (add/mul operands,
-1), ``attrs`` (a string -> string mapping kept verbatim). Unknown keys, wrong types, duplicate
+Other optional layer keys: ``batch`` (1), ``elem_bytes`` (1), ``weight_elem_bytes`` (0: as
+``elem_bytes``), ``num_inputs`` (add/mul operands, 1), ``attrs`` (a string -> string mapping kept verbatim). Unknown keys, wrong types, duplicate
 names or keys, cycles and tensor-size mismatches along edges raise :class:`WorkloadError` naming the
-file and the item; YAML/JSON syntax errors give the line.
+file and the item; YAML/JSON syntax errors give the line. A document with ``parts`` instead of
+``layers`` joins several workload files into one (:mod:`workloads.compose`).
 """
 from __future__ import annotations
 
@@ -151,6 +152,14 @@ def _check_edges(data: Any, file: str) -> None:
 
 
 def workload_from_data(data: Any, *, file: str) -> Workload:
+    if isinstance(data, dict) and "parts" in data:   # several models joined (workloads.compose)
+        from .compose import compose
+
+        return compose(data, file=file)
+    if isinstance(data, dict) and "source" in data:  # another workload, with the user's options
+        from .compose import from_source
+
+        return from_source(data, file=file)
     _check_edges(data, file)
     return Workload.from_dict(data, file=file)
 

@@ -103,6 +103,7 @@ class Layer:
     shape: tuple[int, ...] = ()
     num_inputs: int = 1
     elem_bytes: int = 1
+    weight_elem_bytes: int = 0   # bytes per weight element when they differ from elem_bytes (0: same)
     attrs: tuple[tuple[str, str], ...] = field(default=(), compare=True)
 
     def __post_init__(self) -> None:
@@ -131,6 +132,7 @@ class Layer:
 
         self._check_bounds(item)
         need(self.elem_bytes >= 1, f"elem_bytes must be >= 1, got {self.elem_bytes}")
+        need(self.weight_elem_bytes >= 0, f"weight_elem_bytes must be >= 0, got {self.weight_elem_bytes}")
         need(self.batch >= 1, f"batch must be >= 1, got {self.batch}")
         op = self.op
         if op in CONV_LIKE:
@@ -244,7 +246,7 @@ class Layer:
 
     @property
     def weight_bytes(self) -> int:
-        return self.weight_elements * self.elem_bytes
+        return self.weight_elements * (self.weight_elem_bytes or self.elem_bytes)
 
     @property
     def input_bytes(self) -> int:
@@ -302,7 +304,7 @@ class Layer:
                 raise WorkloadError(f"'{key}' must be an integer or a list of integers, got {value!r}",
                                     file=file, item=item)
         for key in ("batch", "in_channels", "out_channels", "in_h", "in_w", "groups", "m", "k", "n",
-                    "num_inputs", "elem_bytes"):
+                    "num_inputs", "elem_bytes", "weight_elem_bytes"):
             if key in kwargs and (not isinstance(kwargs[key], int) or isinstance(kwargs[key], bool)):
                 raise WorkloadError(f"'{key}' must be an integer, got {kwargs[key]!r}", file=file, item=item)
         try:

@@ -7,7 +7,12 @@ A spec is one of:
 * ``"nb201:<arch string>"``, optionally ``"nb201:<arch>@<dataset>"`` (cifar10, cifar100,
   ImageNet16-120);
 * a file path ending in .yaml, .yml, .json, .onnx or .m;
-* a zoo name (``workloads.zoo.names()``).
+* a zoo name (``workloads.zoo.names()``);
+* a mapping ``{source: <any spec above>, precision: ..., models: {...}, tags: {...}}``.
+
+``precision`` (:mod:`workloads.precision`) sets the number format of every layer; the default is
+what the file says. ``models`` names the models of an ONNX file's graph inputs and outputs and
+``tags`` tags layers by name prefix (:mod:`workloads.model_tags`).
 """
 from __future__ import annotations
 
@@ -22,8 +27,50 @@ from .io import SUFFIXES, read_workload
 NB201_PREFIX = "nb201:"
 
 
-def load_workload(spec: Any) -> Workload:
+SPEC_KEYS = ("source", "precision", "models", "tags")
+
+
+def load_workload(spec: Any, *, precision: Any = None, models: Mapping[str, str] | None = None,
+                  tags: Mapping[str, str] | None = None) -> Workload:
     """Resolve ``spec`` (see the module docstring) to a Workload; WorkloadError if it names nothing."""
+    return load_with_ports(spec, precision=precision, models=models, tags=tags)[0]
+
+
+def load_with_ports(spec: Any, *, precision: Any = None, models: Mapping[str, str] | None = None,
+                    tags: Mapping[str, str] | None = None) -> tuple[Workload, Any]:
+    """:func:`load_workload` and, for an ONNX file, its :class:`~workloads.onnx_import.GraphPorts`
+    (None otherwise)."""
+    if isinstance(spec, Mapping) and "source" in spec:
+        unknown = sorted(set(spec) - set(SPEC_KEYS))
+        if unknown:
+            raise WorkloadError(f"unknown key(s) {unknown}; expected some of {list(SPEC_KEYS)}",
+                                item="workload spec")
+        return load_with_ports(spec["source"], precision=precision or spec.get("precision"),
+                               models={**(spec.get("models") or {}), **(models or {})},
+                               tags={**(spec.get("tags") or {}), **(tags or {})})
+    from .model_tags import tag_by_prefix
+    from .precision import apply_precision, parse_precision
+
+    parse_precision(precision)   # a bad name fails before any file is read
+    if models and not _is_onnx(spec):
+        raise WorkloadError("'models' names the graph inputs and outputs of an ONNX file or a PyTorch "
+                            "module; tag the layers of other workloads by name prefix with 'tags'",
+                            item="models")
+    ports = None
+    if _is_onnx(spec):
+        from .onnx_import import read_onnx_ports
+
+        w, ports = read_onnx_ports(str(spec).strip(), models=models, tags=tags)
+    else:
+        w = tag_by_prefix(_resolve(spec), tags)
+    return apply_precision(w, precision), ports
+
+
+def _is_onnx(spec: Any) -> bool:
+    return isinstance(spec, (str, Path)) and str(spec).strip().lower().endswith(".onnx")
+
+
+def _resolve(spec: Any) -> Workload:
     if isinstance(spec, Workload):
         return spec
     if isinstance(spec, Mapping):

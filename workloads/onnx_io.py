@@ -1,25 +1,4 @@
-"""ONNX import (``onnx.load`` + shape inference) and export, with exact round trips.
-
-Import maps each node to a layer (initializers and ``Constant`` outputs are weights, not inputs):
-
-=====================================  =============================================================
-ONNX                                   layer
-=====================================  =============================================================
-Conv                                   ``conv2d``; ``dwconv`` when group == C_in (depthwise)
-Gemm, MatMul with an initializer       ``gemm`` (leading dims of A folded into m)
-MatMul of two activations              ``matmul`` (leading dims are the batch)
-MaxPool, AveragePool, Global*Pool      ``pool`` (ceil_mode becomes extra bottom/right padding)
-Add, Mul                               ``add``, ``mul`` (num_inputs = activation operands)
-Concat                                 ``concat``
-BatchNormalization, LayerNormalization ``norm``
-Relu, Clip, Sigmoid, Softmax           ``act``
-Reshape, Transpose, Flatten            ``reshape``
-anything else                          ``passthrough`` (zero MACs); one H2HWarning lists the types
-=====================================  =============================================================
-
-Edges follow tensors from producer to consumer; ``port`` is the consumer's input position. The
-layer name is the node name (``<op>_<index>`` when empty); the element size is that of the output's
-data type. Zero-MAC layers record the ONNX op in ``attrs['onnx_op']``.
+"""ONNX export with exact round trips; import lives in :mod:`workloads.onnx_import`.
 
 Export writes one node per layer (zero-filled weights of the right shapes) plus ``Reshape`` adapters
 (doc_string ``h2h.adapter``) where a producer's shape differs from what the consumer reads, and
@@ -30,282 +9,20 @@ from __future__ import annotations
 
 import json
 import math
-import warnings
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .errors import H2HWarning, WorkloadError
+from .errors import WorkloadError
 from .graph import Workload
 from .layer import Layer, Op
+from .onnx_import import ADAPTER_DOC, H2H_DOMAIN, META_KEY, _onnx, load_onnx_model, read_onnx  # noqa: F401
 
-ADAPTER_DOC = "h2h.adapter"
-META_KEY = "h2h"
-H2H_DOMAIN = "h2h"
-ACT_OPS = ("Relu", "Clip", "Sigmoid", "Softmax")
-NORM_OPS = ("BatchNormalization", "LayerNormalization")
-RESHAPE_OPS = ("Reshape", "Transpose", "Flatten")
-POOL_OPS = ("MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool")
+# activations the exporter writes back as themselves: unary in opset 17, every attribute optional
+EXPORT_ACT_OPS = ("Relu", "Clip", "Sigmoid", "Softmax", "LogSoftmax", "HardSwish", "HardSigmoid", "Tanh",
+                  "LeakyRelu", "Elu", "Selu", "Softplus", "Softsign", "Erf", "Exp", "Sqrt", "Neg", "Abs")
 WEIGHT_DTYPE = {1: 1, 2: 10, 4: 1, 8: 11}  # elem_bytes -> TensorProto type for exported tensors
-
-
-def _onnx():
-    import onnx
-
-    return onnx
-
-
-# ---- import -------------------------------------------------------------------------------------
-def _shape_of(vi) -> tuple[int, ...] | None:
-    t = vi.type.tensor_type
-    if not t.HasField("shape"):
-        return None
-    dims = []
-    for d in t.shape.dim:
-        if not d.HasField("dim_value") or d.dim_value < 1:
-            return None
-        dims.append(int(d.dim_value))
-    return tuple(dims)
-
-
-def _attrs(node) -> dict[str, Any]:
-    onnx = _onnx()
-    return {a.name: onnx.helper.get_attribute_value(a) for a in node.attribute}
-
-
-class _Importer:
-    def __init__(self, model, file: str) -> None:
-        onnx = _onnx()
-        self.file = file
-        try:
-            model = onnx.shape_inference.infer_shapes(model)
-        except Exception as e:  # onnx raises several unrelated types here
-            raise WorkloadError(f"ONNX shape inference failed: {' '.join(str(e).split())[:300]}",
-                                file=file) from None
-        g = model.graph
-        self.graph = g
-        self.weights: dict[str, tuple[int, ...]] = {t.name: tuple(t.dims) for t in g.initializer}
-        self.shapes: dict[str, tuple[int, ...] | None] = {}
-        self.dtypes: dict[str, int] = {}
-        for vi in [*g.input, *g.value_info, *g.output]:
-            self.shapes[vi.name] = _shape_of(vi)
-            self.dtypes[vi.name] = vi.type.tensor_type.elem_type
-        for t in g.initializer:
-            self.dtypes[t.name] = t.data_type
-        meta = {p.key: p.value for p in model.metadata_props}
-        try:
-            self.meta = json.loads(meta[META_KEY]) if META_KEY in meta else {}
-        except json.JSONDecodeError:
-            self.meta = {}
-        self.available = {vi.name for vi in g.input} | set(self.weights)  # tensors a node may read
-        self.producer: dict[str, str] = {}  # tensor -> layer name
-        self.layers: list[Layer] = []
-        self.edges: list[tuple[str, str, int]] = []
-        self.unknown: list[str] = []
-
-    def shape(self, tensor: str, node_name: str) -> tuple[int, ...]:
-        s = self.weights.get(tensor) or self.shapes.get(tensor)
-        if not s:
-            raise WorkloadError(f"cannot infer the shape of tensor '{tensor}'", file=self.file,
-                                item=f"node '{node_name}'")
-        return s
-
-    def is_weight(self, tensor: str) -> bool:
-        return tensor in self.weights
-
-    def elem_bytes(self, tensor: str) -> int:
-        onnx = _onnx()
-        dtype = self.dtypes.get(tensor, 1)
-        try:
-            return max(1, onnx.helper.tensor_dtype_to_np_dtype(dtype).itemsize)
-        except Exception:
-            return 4
-
-    def run(self, name: str) -> Workload:
-        seen: set[str] = set()
-        for idx, node in enumerate(self.graph.node):
-            missing = [t for t in node.input if t and t not in self.available]
-            if missing:   # ONNX nodes are listed in topological order
-                raise WorkloadError(f"reads tensor '{missing[0]}', which is not a graph input, an initializer "
-                                    "or the output of an earlier node", file=self.file,
-                                    item=f"node '{node.name or f'{node.op_type}_{idx}'}'")
-            self.available.update(t for t in node.output if t)
-            if node.op_type == "Constant" and node.domain in ("", "ai.onnx"):
-                for out in node.output:
-                    value = _attrs(node).get("value")
-                    self.weights[out] = tuple(getattr(value, "dims", ())) or (1,)
-                continue
-            lname = node.name or f"{node.op_type}_{idx}"
-            if lname in seen:
-                raise WorkloadError("duplicate layer name", file=self.file, item=f"node '{lname}'")
-            seen.add(lname)
-            if node.doc_string == ADAPTER_DOC and node.op_type == "Reshape":
-                if node.input[0] in self.producer:  # an adapter of our exporter: an alias
-                    self.producer[node.output[0]] = self.producer[node.input[0]]
-                continue
-            try:
-                fields, inputs = self.convert(node, lname)
-            except WorkloadError as e:
-                raise e.located(file=self.file, item=f"node '{lname}' ({node.op_type})") from None
-            except (KeyError, IndexError, ValueError, TypeError) as e:
-                raise WorkloadError(f"unsupported or malformed {node.op_type} node: {e}", file=self.file,
-                                    item=f"node '{lname}'") from None
-            meta = self.meta.get("layers", {}).get(lname, {})
-            fields.setdefault("elem_bytes", self.elem_bytes(node.output[0]))
-            for key in ("model", "elem_bytes"):
-                if key in meta:
-                    fields[key] = meta[key]
-            if "attrs" in meta:
-                fields["attrs"] = tuple(meta["attrs"].items())
-            try:
-                layer = Layer(lname, **fields)
-            except WorkloadError as e:
-                raise e.located(file=self.file, item=f"node '{lname}'") from None
-            self.layers.append(layer)
-            fed: set[str] = set()  # x + x: one edge (a DiGraph holds one per pair)
-            for port, tensor in inputs:
-                src = self.producer.get(tensor)
-                if src is not None and src not in fed:
-                    fed.add(src)
-                    self.edges.append((src, lname, port))
-            for out in node.output:
-                if out:
-                    self.producer[out] = lname
-        if self.unknown:
-            warnings.warn(f"{self.file}: unsupported ONNX op type(s) imported as zero-MAC passthrough "
-                          f"nodes: {', '.join(sorted(set(self.unknown)))}", H2HWarning, stacklevel=3)
-        if not self.layers:
-            raise WorkloadError("the ONNX graph has no nodes", file=self.file)
-        return Workload(self.meta.get("name") or name, self.layers, self.edges, source=self.file)
-
-    def convert(self, node, lname: str) -> tuple[dict[str, Any], list[tuple[int, str]]]:
-        op, a = node.op_type, _attrs(node)
-        acts = [(p, t) for p, t in enumerate(node.input) if t and not self.is_weight(t)]
-        out_shape = self.shape(node.output[0], lname)
-        tag = (("onnx_op", op),)
-        if node.domain not in ("", "ai.onnx"):
-            if node.domain != H2H_DOMAIN:
-                self.unknown.append(f"{node.domain}.{op}")
-            return dict(op=Op.PASSTHROUGH, shape=out_shape, attrs=tag), acts
-        if op == "Conv":
-            x = self.shape(node.input[0], lname)
-            w = self.shape(node.input[1], lname)
-            if len(x) != 4 or len(w) != 4:
-                raise WorkloadError(f"only 2-d convolutions are supported, input shape {list(x)}, "
-                                    f"weight shape {list(w)}")
-            k, c = w[0], x[1]
-            groups = int(a.get("group", 1))
-            if groups < 1 or c % groups or k % groups or w[1] * groups != c:
-                raise WorkloadError(f"inconsistent shapes: input {list(x)} has {c} channels, but weight "
-                                    f"{list(w)} with group={groups} expects {w[1] * groups}")
-            pads = self._pads(a, x, out_shape, (w[2], w[3]), lname)
-            dw = groups == c and groups > 1
-            return dict(op=Op.DWCONV if dw else Op.CONV2D, batch=x[0], in_channels=c, out_channels=k,
-                        in_h=x[2], in_w=x[3], kernel=(w[2], w[3]),
-                        stride=tuple(a.get("strides", (1, 1))), padding=pads,
-                        dilation=tuple(a.get("dilations", (1, 1))), groups=groups), acts[:1]
-        if op in ("Gemm", "MatMul"):
-            sa, sb = self.shape(node.input[0], lname), self.shape(node.input[1], lname)
-            if op == "Gemm":
-                if len(sa) != 2 or len(sb) != 2:
-                    raise WorkloadError(f"Gemm needs 2-d operands, got {list(sa)} and {list(sb)}")
-                m, k = (sa[1], sa[0]) if a.get("transA", 0) else sa
-                kb, n = (sb[1], sb[0]) if a.get("transB", 0) else sb
-                batch = 1
-            else:
-                if len(sa) < 2 or len(sb) < 2:
-                    raise WorkloadError("MatMul of 1-d tensors is not supported")
-                m, k, n = sa[-2], sa[-1], sb[-1]
-                kb = sb[-2]
-                batch = math.prod(out_shape[:-2])
-            if k != kb:
-                raise WorkloadError(f"inconsistent shapes: the operands {list(sa)} and {list(sb)} do not "
-                                    f"agree on the inner dimension ({k} vs {kb})")
-            if self.is_weight(node.input[1]):
-                if op == "MatMul":  # shared weight: the batch is more rows
-                    m, batch = m * batch, 1
-                return dict(op=Op.GEMM, m=m, k=k, n=n, batch=batch), acts[:1]
-            if self.is_weight(node.input[0]):
-                raise WorkloadError("a product with a constant left operand is not supported")
-            return dict(op=Op.MATMUL, m=m, k=k, n=n, batch=batch), acts
-        if op in POOL_OPS:
-            x = self.shape(node.input[0], lname)
-            if op.startswith("Global"):
-                kernel, stride, pads = (x[2], x[3]), (x[2], x[3]), (0, 0, 0, 0)
-            else:
-                kernel = tuple(a["kernel_shape"])
-                stride = tuple(a.get("strides", (1, 1)))
-                pads = self._pads(a, x, out_shape, kernel, lname, stride=stride)
-            return dict(op=Op.POOL, batch=x[0], in_channels=x[1], out_channels=x[1], in_h=x[2],
-                        in_w=x[3], kernel=kernel, stride=stride, padding=pads, attrs=tag), acts[:1]
-        if op in ("Add", "Mul", "Sum"):
-            return dict(op=Op.MUL if op == "Mul" else Op.ADD, shape=out_shape,
-                        num_inputs=max(1, len(acts))), acts
-        if op == "Concat":
-            return dict(op=Op.CONCAT, shape=out_shape), acts
-        if op in NORM_OPS:
-            return dict(op=Op.NORM, shape=out_shape, attrs=tag), acts[:1]
-        if op in ACT_OPS:
-            return dict(op=Op.ACT, shape=out_shape, attrs=tag), acts[:1]
-        if op in RESHAPE_OPS:
-            return dict(op=Op.RESHAPE, shape=out_shape, attrs=tag), acts[:1]
-        self.unknown.append(op)
-        return dict(op=Op.PASSTHROUGH, shape=out_shape, attrs=tag), acts
-
-    def _pads(self, a: dict, x: tuple, out: tuple, kernel: tuple, lname: str,
-              stride: tuple | None = None) -> tuple[int, int, int, int]:
-        """Explicit (top, left, bottom, right) padding reproducing ONNX's output size."""
-        stride = tuple(a.get("strides", (1, 1))) if stride is None else stride
-        dil = tuple(a.get("dilations", (1, 1)))
-        auto = a.get("auto_pad", b"NOTSET")
-        auto = auto.decode() if isinstance(auto, bytes) else auto
-        if auto in ("SAME_UPPER", "SAME_LOWER"):
-            pads = []
-            for i in range(2):
-                total = max(0, (out[2 + i] - 1) * stride[i] + dil[i] * (kernel[i] - 1) + 1 - x[2 + i])
-                small, big = total // 2, total - total // 2
-                pads.append((big, small) if auto == "SAME_LOWER" else (small, big))
-            p = (pads[0][0], pads[1][0], pads[0][1], pads[1][1])
-        else:
-            p4 = tuple(a.get("pads", (0, 0, 0, 0)))
-            p = (p4[0], p4[1], p4[2], p4[3])
-        # ceil_mode (pools) or anything else the floor formula misses: pad bottom/right
-        top, left, bottom, right = p
-        for i in range(2):
-            eff = dil[i] * (kernel[i] - 1) + 1
-            while (x[2 + i] + (top, left)[i] + (bottom, right)[i] - eff) // stride[i] + 1 < out[2 + i]:
-                if i == 0:
-                    bottom += 1
-                else:
-                    right += 1
-        return (top, left, bottom, right)
-
-
-def load_onnx_model(model, *, file: str = "<onnx>") -> Workload:
-    """Import an in-memory ``onnx.ModelProto``."""
-    name = model.graph.name or Path(file).stem
-    known = _onnx().defs.onnx_opset_version()
-    opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
-    if opset > known:   # operators may have changed meaning; they are read as the newest known opset
-        warnings.warn(f"{file}: opset {opset} is newer than this onnx package knows ({known}); operators are "
-                      f"read with opset {known} semantics", H2HWarning, stacklevel=2)
-    return _Importer(model, file).run(name)
-
-
-def read_onnx(path: str | Path) -> Workload:
-    onnx = _onnx()
-    path = Path(path)
-    if not path.is_file():
-        raise WorkloadError("no such file", file=str(path))
-    try:
-        model = onnx.load(str(path))
-    except Exception as e:  # protobuf DecodeError and friends
-        raise WorkloadError(f"not a valid ONNX model: {' '.join(str(e).split())[:200] or type(e).__name__}",
-                            file=str(path)) from None
-    if not model.graph.node and not model.graph.input:
-        raise WorkloadError("not a valid ONNX model: empty graph", file=str(path))
-    return load_onnx_model(model, file=str(path))
 
 
 # ---- export -------------------------------------------------------------------------------------
@@ -386,6 +103,8 @@ class _Exporter:
             if layer.model != "main":
                 meta["model"] = layer.model
             meta["elem_bytes"] = layer.elem_bytes
+            if layer.weight_elem_bytes:
+                meta["weight_elem_bytes"] = layer.weight_elem_bytes
             meta["attrs"] = dict(layer.attrs)
             meta_layers[layer.name] = meta
         outputs = [self.tensor(self.tensor_of[n], self.shape_of[n]) for n in w.layer_names if w.is_output(n)]
@@ -473,7 +192,7 @@ class _Exporter:
             else:
                 x = self.feed(layer, 0, src, out_shape)
                 if op is Op.ACT:
-                    onnx_op = attrs.get("onnx_op") if attrs.get("onnx_op") in ACT_OPS else "Relu"
+                    onnx_op = attrs.get("onnx_op") if attrs.get("onnx_op") in EXPORT_ACT_OPS else "Relu"
                     inputs = [x]
                 elif len(out_shape) >= 2 and attrs.get("onnx_op") != "LayerNormalization" \
                         and len(out_shape) == 4:

@@ -105,6 +105,8 @@ class Param:
 
 MAP_PARAMS = (
     Param("workload", (str,), ref="workload", doc="zoo name or workload file"),
+    Param("precision", (str,), default=None, doc="int8, fp16, bf16, fp32 or activations=A,weights=W "
+          "(default: the file's)"),
     Param("system", (str,), ref="system", doc="system YAML file"),
     Param("mapper", (str,), default="h2h", doc="compute_priority, h2h, cpsat, nsga2, random"),
     Param("objective", (str,), default="latency", options=("latency", "energy", "edp")),

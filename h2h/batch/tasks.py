@@ -59,7 +59,7 @@ def _origin(run: RunSpec, key: str) -> Origin:
 
 def load_workload_of(run: RunSpec) -> Any:
     load_workload = optional_api("workloads.load", "load_workload", run.task)
-    return load_workload(run.resolved("workload"))
+    return load_workload(run.resolved("workload"), precision=run.params.get("precision"))
 
 
 def system_document(run: RunSpec) -> dict[str, Any]:
@@ -139,7 +139,8 @@ def _check_document(run: RunSpec, key: str, cache: dict, load: Callable[[RunSpec
 # ---- map -----------------------------------------------------------------------------------------
 
 def check_map_files(run: RunSpec, cache: dict) -> None:
-    _checked(run, "workload", cache, load_workload_of, ("workload", str(run.resolved("workload"))))
+    _checked(run, "workload", cache, load_workload_of, ("workload", str(run.resolved("workload")),
+                                                         str(run.params.get("precision"))))
     _check_document(run, "system", cache, load_system_of)
 
 
@@ -165,6 +166,7 @@ def run_map(run: RunSpec, run_dir: Path) -> dict[str, Any]:
     data.setdefault("mapper", run.params["mapper"])
     data.setdefault("workload", workload.name)
     data.setdefault("system", system.name)
+    data["model_latency_s"] = result.model_latency_s(workload)
     (run_dir / "result.json").write_text(json.dumps(data, indent=1, default=str) + "\n")
     if run.params.get("trace", True):
         from h2h.trace import write_trace

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .workload_args import add_workload_options, load_from_args
+
 MAPPER_NAMES = ("compute_priority", "h2h", "cpsat", "nsga2", "random", "brute_force")
 
 
@@ -34,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                    help="a mapper option, VALUE read as YAML (e.g. num_workers=8, free_sequence=true); "
                    "repeatable")
+    add_workload_options(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--schedule", action="store_true", help="with --json: include every interval")
     p.add_argument("--trace", metavar="FILE", help="write a Chrome/Perfetto trace JSON")
@@ -92,7 +95,7 @@ def _run(args: argparse.Namespace) -> int:
         t0 = time.perf_counter()
         from workloads.errors import H2HError
 
-        workload, system = _resolve(args.workload, args.system)
+        workload, system = _resolve(load_from_args(args.workload, args), args.system)
         mapping = read_mapping_file(args.mapping)
         try:
             evaluation = get_scheduler(workload, system).evaluate(mapping)
@@ -112,7 +115,7 @@ def _run(args: argparse.Namespace) -> int:
                 raise MappingError("give --steps or --option steps=..., not both", item="--steps")
             options["steps"] = args.steps
         check_options(mapper, options)   # before map_workload's own keywords could collide with one
-        workload, system = _resolve(args.workload, args.system)
+        workload, system = _resolve(load_from_args(args.workload, args), args.system)
         result = map_workload(workload, system, mapper, args.objective, time_limit_s=args.time_limit,
                               seed=args.seed, **options)
     if args.trace:
@@ -122,7 +125,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.plot:
         _plots(result, workload, args.plot)
     if args.json:
-        json.dump(result.to_dict(schedule=args.schedule), sys.stdout, default=_plain)
+        out = result.to_dict(schedule=args.schedule)
+        out["model_latency_s"] = result.model_latency_s(workload)
+        json.dump(out, sys.stdout, default=_plain)
         sys.stdout.write("\n")
     else:
         _summary(result, workload, system)
@@ -157,6 +162,8 @@ def _summary(result: Any, workload: Any, system: Any) -> None:
     print(f"  latency  {result.latency_s * 1e3:.6g} ms")
     print(f"  energy   {result.energy_j * 1e3:.6g} mJ  "
           + ", ".join(f"{k} {v * 1e3:.3g}" for k, v in result.energy_breakdown_j.items()))
+    if workload.is_mmmt:
+        print("  models   " + ", ".join(f"{m} {t * 1e3:.4g} ms" for m, t in result.model_latency_s(workload).items()))
     counts: dict[str, int] = {}
     for acc in result.mapping.values():
         counts[acc] = counts.get(acc, 0) + 1

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import print_warning
 from .tables import count_noun, text_table
+from .workload_args import add_workload_options, load_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           "nb201:<arch string>.")
     info.add_argument("spec", metavar="SPEC")
     info.add_argument("--json", action="store_true", help="print one JSON object")
+    add_workload_options(info)
     info.set_defaults(func=_info)
 
     conv = sub.add_parser("convert", help="convert a workload to another format (by extension)",
@@ -40,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     conv.add_argument("dst", metavar="OUT")
     conv.add_argument("--onnx-weights", choices=("zeros", "empty"), default="zeros",
                       help="ONNX output: zero-filled weights (runnable, large) or shapes only (small)")
+    add_workload_options(conv)
     conv.set_defaults(func=_convert)
 
 
@@ -55,11 +58,9 @@ def _warnings_to_stderr():
         print_warning(warning.message)
 
 
-def _load(spec: str):
-    from workloads.load import load_workload
-
+def _load(spec: str, args: argparse.Namespace):
     with _warnings_to_stderr():
-        return load_workload(spec)
+        return load_from_args(spec, args)
 
 
 def _layer_row(w, layer) -> dict[str, Any]:
@@ -71,19 +72,25 @@ def _layer_row(w, layer) -> dict[str, Any]:
     return row
 
 
-def describe(w) -> dict[str, Any]:
-    """The ``info --json`` object of a workload."""
+def describe(w, precision: str | None = None) -> dict[str, Any]:
+    """The ``info --json`` object of a workload; ``precision`` is what the user asked for."""
     from workloads.layer import MAC_OPS
+    from workloads.model_tags import models_summary
+    from workloads.precision import precision_of
 
     layers = w.layers
     return {
         "name": w.name,
         "models": w.models,
+        "model_summary": models_summary(w),
+        "precision": precision or precision_of(w),
+        "precision_source": "user" if precision else "file",
         "mmmt": w.is_mmmt,
         "num_layers": len(layers),
         "num_edges": len(w.edges),
         "total_macs": sum(lay.macs for lay in layers if lay.op in MAC_OPS),
         "total_weight_bytes": w.total_weight_bytes,
+        "total_activation_bytes": sum(lay.output_bytes for lay in layers),
         "layers": [_layer_row(w, lay) for lay in layers],
     }
 
@@ -106,14 +113,21 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    d = describe(_load(args.spec))
+    from workloads.precision import parse_precision
+
+    d = describe(_load(args.spec, args), precision=args.precision and str(parse_precision(args.precision)))
     if args.json:
         print(json.dumps(d, indent=1))
         return 0
     rows = [[r["name"], r["op"], r["model"], "x".join(map(str, r["output_shape"])), f"{r['macs']:,}"]
             for r in d["layers"]]
     print(text_table(rows, ["layer", "op", "model", "output", "MACs"]))
-    print(f"\n{d['name']}: {d['num_layers']} layers, {d['num_edges']} edges, models {', '.join(d['models'])}, "
+    if len(d["model_summary"]) > 1:
+        rows = [[r["model"], r["layers"], f"{r['macs']:,}", f"{r['weight_bytes']:,}"] for r in d["model_summary"]]
+        print()
+        print(text_table(rows, ["model", "layers", "MACs", "weight bytes"]))
+    print(f"\nprecision: {d['precision']} ({'--precision' if args.precision else 'from the file'})")
+    print(f"{d['name']}: {d['num_layers']} layers, {d['num_edges']} edges, models {', '.join(d['models'])}, "
           f"{d['total_macs']:,} MACs ({d['total_macs'] / 1e9:.3f} G), "
           f"{d['total_weight_bytes']:,} weight bytes")
     return 0
@@ -123,7 +137,7 @@ def _convert(args: argparse.Namespace) -> int:
     from workloads.io import read_workload, write_workload
     from workloads.maestro_m import is_resize_adapter
 
-    w = _load(args.src)
+    w = _load(args.src, args)
     with _warnings_to_stderr():
         path = write_workload(w, args.dst, onnx_weights=args.onnx_weights)
     written = len(w)

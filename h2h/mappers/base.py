@@ -156,6 +156,11 @@ class MapResult:
     def mapping(self) -> dict[str, str]:
         return dict(self.evaluation.mapping.assignment)
 
+    def model_latency_s(self, workload: Any) -> dict[str, float]:
+        """Per model tag of ``workload``: when its last layer (and its output to the host)
+        finishes, every model starting at 0."""
+        return self.evaluation.schedule.model_finish_s({layer.name: layer.model for layer in workload.layers})
+
     @property
     def order(self) -> dict[str, list[str]] | None:
         o = self.evaluation.mapping.order

@@ -32,6 +32,10 @@ Config (the ``architecture`` section of a space), one of:
         resolution: 112                                   # optional
 
 * A fixed workload (hardware-only search): ``architecture: {workload: PATH_OR_ZOO_NAME}``.
+
+Any of them takes ``precision: int8 | fp16 | bf16 | fp32`` (or ``activations=A,weights=W``, see
+:mod:`workloads.precision`): the number format every candidate network runs in (default: the
+builders' 8-bit, or what a fixed workload's file says).
 """
 from __future__ import annotations
 
@@ -261,10 +265,11 @@ class FixedWorkload:
         from workloads.load import load_workload
 
         raw = sec.take("workload", str)
+        precision = sec.take("precision", str, default=None)
         path = sec.base_dir / raw
         target = str(path) if path.exists() else raw
         try:
-            w = load_workload(target)
+            w = load_workload(target, precision=precision)
         except Exception as e:  # noqa: BLE001 -- re-located below when it is an H2HError
             from workloads.errors import H2HError
 
@@ -296,12 +301,44 @@ class FixedWorkload:
 FAMILIES = {"nb201": NB201Arch, "mbv2": MBV2Arch, "mmmt": MMMTArch}
 
 
+class WithPrecision:
+    """An architecture part whose every workload runs in a chosen precision."""
+
+    def __init__(self, part: Any, precision: str) -> None:
+        self.part = part
+        self.precision = precision
+
+    def __getattr__(self, name: str) -> Any:   # variables, spec, family, ...: the part's own
+        if name in ("part", "precision") or name.startswith("__"):   # (while unpickling)
+            raise AttributeError(name)
+        return getattr(self.part, name)
+
+    def workload(self, c: Mapping[str, Any]) -> Any:
+        from workloads.precision import apply_precision
+
+        return apply_precision(self.part.workload(c), self.precision)
+
+    def template(self) -> dict[str, Any]:
+        return {**self.part.template(), "precision": self.precision}
+
+
 def arch_from_config(sec: Section) -> Any:
     """The architecture part named by ``family`` (or a fixed ``workload``)."""
-    if "workload" in sec:
+    if "workload" in sec:   # loaded once, in its precision
         part = FixedWorkload.from_config(sec)
     else:
+        precision = sec.take("precision", str, default=None)
+        if precision is not None:
+            from workloads.errors import H2HError
+            from workloads.precision import parse_precision
+
+            try:
+                precision = str(parse_precision(precision))
+            except H2HError as e:
+                raise sec.error("precision", e.message) from None
         family = sec.take("family", str, options=tuple(FAMILIES))
         part = FAMILIES[family].from_config(sec)
+        if precision is not None:
+            part = WithPrecision(part, precision)
     sec.done()
     return part

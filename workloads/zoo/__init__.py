@@ -90,8 +90,9 @@ def unknown_name_error(name: str, known: list[str]) -> WorkloadError:
     return WorkloadError(f"unknown workload name; {hint}", item=f"'{name}'")
 
 
-def build(name: str, **kwargs: Any) -> Workload:
-    """Build zoo workload ``name``; ``kwargs`` go to its builder."""
+def build(name: str, *, precision: Any = None, **kwargs: Any) -> Workload:
+    """Build zoo workload ``name``; ``kwargs`` go to its builder. ``precision`` (``"fp16"``, ...,
+    see :mod:`workloads.precision`) replaces the zoo's 8-bit default."""
     entry = ZOO.get(name)
     if entry is None:
         raise unknown_name_error(name, names())
@@ -99,7 +100,9 @@ def build(name: str, **kwargs: Any) -> Workload:
     bad = sorted(set(kwargs) - set(params))
     if bad:
         raise WorkloadError(f"unknown option(s) {bad}; {name} takes {sorted(params)}", item=f"'{name}'")
-    return entry.builder(**kwargs)
+    from ..precision import apply_precision
+
+    return apply_precision(entry.builder(**kwargs), precision)
 
 
 __all__ = ["ZOO", "ZooEntry", "build", "list_zoo", "names"]
