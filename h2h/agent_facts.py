@@ -55,7 +55,7 @@ def goal_lines(objectives: Sequence[Objective], metric_bounds: Mapping[str, Mapp
         "A design outside a bound scores nothing.",
         "The hypervolume is measured with each objective normalised between its best and worst value on "
         "the final front (reference point 1.1 beyond the worst): a design that is best or near best on "
-        "several objectives at once (e.g. small and frugal and still accurate) adds the most volume.",
+        "several objectives at once adds the most volume.",
     ]
     order = [o.name for o in sorted(objectives, key=lambda o: o.priority)]
     if len(order) > 1:
@@ -71,8 +71,9 @@ def _extreme(o: Objective) -> str:
 
 
 # ---- how the objectives compose -----------------------------------------------------------------
-def objective_lines(space: Space, workload: Any) -> list[str]:
-    """How latency, energy and area are computed for a candidate of ``space``."""
+def objective_lines(space: Space, workload: Any, one_network: bool = False) -> list[str]:
+    """How latency, energy and area are computed for a candidate of ``space`` (``workload``: its
+    largest network; ``one_network``: the only one)."""
     hw = space.hardware
     searched = hasattr(hw, "per_acc")
     mappers = ", ".join(space.mappers)
@@ -83,10 +84,12 @@ def objective_lines(space: Space, workload: Any) -> list[str]:
              f"({_interconnect_kind(hw)}: one transfer at a time on a shared bus)."]
     parallel = _parallel_share(workload)
     if parallel is not None:
-        lines.append(f"In the network of this space with the most MACs ({workload.total_macs / 1e6:.4g} M), "
+        which = "In the network" if one_network else "In the network of this space with the most MACs"
+        lines.append(f"{which} ({workload.total_macs / 1e6:.4g} M MACs), "
                      f"{parallel:.1%} of the MACs lie off its heaviest path, so spreading its layers over several "
                      f"accelerators can cut compute time by at most {1 / max(1e-9, 1 - parallel):.3g}x (before "
-                     "transfer costs); smaller networks of the space may have fewer parallel branches.")
+                     "transfer costs)" + ("." if one_network else
+                                          "; smaller networks of the space may have fewer parallel branches."))
     system = _sample_system(space)
     tech = None if system is None else system.technology
     static = 0.0 if system is None else float(sum(a.static_power_w for a in system.accelerators))
@@ -117,18 +120,19 @@ def objective_lines(space: Space, workload: Any) -> list[str]:
                         "and only where transfers are on the critical path" if hw.bandwidth.var is not None else "")
                      + ". Larger L1/L2 buffers cost area and help only layers whose tiles do not fit.")
         lines += _area_table(space)
-        lines.append(_smallest_hardware(space))
+        lines.append(_smallest_hardware(space, one_network))
     return lines
 
 
-def _smallest_hardware(space: Space) -> str:
+def _smallest_hardware(space: Space, one_network: bool = False) -> str:
     """The least area any design of the space can have (one accelerator, every size at its least)."""
     hw = space.hardware
     pes, l1s, l2s = (min(hw.per_acc[k].values or [0]) for k in ("pe_count", "l1_bytes", "l2_bytes"))
     area = hw.area_model.accelerator_mm2(pes, l1s, l2s)
     return (f"The smallest hardware of this space, one accelerator with {pes} PEs, L1 {l1s} B per PE and L2 "
-            f"{l2s} B, takes {area:.3g} mm^2; with area an objective, each network's cheapest-area design "
-            "sits there (on whichever dataflow suits it best).")
+            f"{l2s} B, takes {area:.3g} mm^2; with area an objective, "
+            + ("the network's" if one_network else "each network's")
+            + " cheapest-area design sits there (on whichever dataflow suits it best).")
 
 
 def _sample_system(space: Space) -> Any:
@@ -343,7 +347,7 @@ def search_facts(space: Space, objectives: Sequence[Objective],
     facts: dict[str, list[str]] = {}
     for title, make in (("How the objectives are computed",
                          lambda: list(getattr(evaluator, "agent_facts", lambda: [])())
-                         + objective_lines(space, largest)),
+                         + objective_lines(space, largest, len(workloads) == 1)),
                         ("What the variables mean", lambda: variable_lines(space)),
                         ("Per layer type costs", lambda: layer_cost_lines(space, workloads))):
         try:
