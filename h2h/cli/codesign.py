@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from .search_args import (FRONT_SHOWN, add_search_options, evaluations_line, fill_default_out, pareto_line,
+from .search_args import (FRONT_SHOWN, add_search_options, check_line, evaluations_line, fill_default_out, pareto_line,
                           progress_printer, warn_if_nothing_usable)
 
 
@@ -33,6 +33,9 @@ def _run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.config, start=args.start, budget=args.budget, seed=args.seed,
                              agent=args.agent, out=args.out)
+    if args.check:
+        print(check_line(args.config, settings))
+        return 0
     fill_default_out(settings, args.config, overwrite=args.overwrite)
     agent = from_config(dict(settings.agent_config)) if settings.start == "warm" else None
     result = run_codesign(settings, agent, progress=progress_printer(args.quiet))

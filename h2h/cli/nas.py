@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from .search_args import (FRONT_SHOWN, add_search_options, evaluations_line, fill_default_out, pareto_line,
+from .search_args import (FRONT_SHOWN, add_search_options, check_line, evaluations_line, fill_default_out, pareto_line,
                           progress_printer, warn_if_nothing_usable)
 
 
@@ -27,6 +27,9 @@ def _run(args: argparse.Namespace) -> int:
     from llm_agents import from_config
 
     settings = load_settings(args.config, budget=args.budget, seed=args.seed, agent=args.agent, out=args.out)
+    if args.check:
+        print(check_line(args.config, settings))
+        return 0
     fill_default_out(settings, args.config, overwrite=args.overwrite)
     result = run_nas(settings, from_config(dict(settings.agent_config)), progress=progress_printer(args.quiet))
     print(f"{evaluations_line(result.history, ('agent', 'fallback'))} in {result.runtime_s:.1f} s; "

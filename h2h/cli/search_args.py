@@ -30,6 +30,14 @@ def add_search_options(parser: argparse.ArgumentParser, *, budget_help: str, see
     parser.add_argument("--overwrite", action="store_true",
                         help="replace the results of an earlier run in --out (refused otherwise)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    parser.add_argument("--check", action="store_true",
+                        help="validate the config (and the overrides) only; exit 0 if valid, 2 if not")
+
+
+def check_line(config: str | Path, settings: Any) -> str:
+    """What ``--check`` prints for a valid search config."""
+    return (f"{config}: ok: {count_noun(settings.budget, 'evaluation')}, "
+            f"objectives {', '.join(o.name for o in settings.objectives)}")
 
 
 def fill_default_out(settings: Any, config: str | Path, *, overwrite: bool = False) -> None:
