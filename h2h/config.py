@@ -22,7 +22,8 @@ from typing import Any
 from h2h.errors import ConfigError
 from h2h.yaml_loader import load_yaml_file
 
-_MISSING = object()
+#: the default of a key that must be given (``Section.take(key, int, default=REQUIRED)``)
+REQUIRED = _MISSING = object()
 
 _TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false",
                list: "a list", dict: "a mapping"}

@@ -109,6 +109,9 @@ class Layer:
         item = f"layer '{self.name}'"
         if not isinstance(self.name, str) or not self.name:
             raise WorkloadError("a layer needs a non-empty string name", item=repr(self.name))
+        if not isinstance(self.model, str) or not self.model:
+            raise WorkloadError(f"'model' (the modality or task tag) must be a non-empty string, "
+                                f"got {self.model!r}", item=f"layer '{self.name}'")
         try:
             op = Op(self.op)
         except ValueError:

@@ -356,7 +356,7 @@ def dataset_from_config(config: Mapping[str, Any], *, file: str | None = None) -
         raise DatasetError(f"a dataset is a mapping with a 'kind', got {config!r}", file=file, item="dataset")
     kinds = {"synthetic": SyntheticGroups, "image_folder": ImageFolderCSV}
     kind = config.get("kind")
-    if kind not in kinds:
+    if not isinstance(kind, str) or kind not in kinds:
         raise DatasetError(f"dataset kind must be one of {', '.join(kinds)}, got {kind!r}", file=file,
                            item="dataset.kind")
     rest = {k: v for k, v in config.items() if k != "kind"}

@@ -192,7 +192,7 @@ class TableEvaluator:
         """
         from h2h.data import data_path
 
-        if dataset not in NB201_COLUMNS:
+        if not isinstance(dataset, str) or dataset not in NB201_COLUMNS:
             raise EvaluatorConfigError(f"unknown NAS-Bench-201 dataset {dataset!r}; expected one of "
                                        f"{', '.join(NB201_COLUMNS)}", item="dataset")
         columns = [TableColumn("accuracy", NB201_COLUMNS[dataset], "max", 0.01, "fraction")]
