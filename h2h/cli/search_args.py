@@ -98,10 +98,16 @@ def failures_line(history: Any) -> str | None:
     return f"none of the {len(distinct)} designs could be evaluated; {n} failed with: {error}"
 
 
-def warn_if_nothing_usable(history: Any) -> None:
-    """Print ``failures_line`` as a warning when it has something to say."""
-    from . import print_warning
+#: the exit code of a search that ran but has no usable design to show (bad input is 2)
+NOTHING_USABLE_EXIT = 1
 
+
+def exit_code_of(history: Any) -> int:
+    """0, or :data:`NOTHING_USABLE_EXIT` after printing ``failures_line`` as one ``h2h: error:``
+    line when no evaluation gave a usable design: a script must not take an empty front for a
+    result (the results folder is written all the same)."""
     failed = failures_line(history)
-    if failed:
-        print_warning(failed)
+    if not failed:
+        return 0
+    print(f"h2h: error: {failed}", file=sys.stderr)
+    return NOTHING_USABLE_EXIT

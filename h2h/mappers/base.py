@@ -239,14 +239,23 @@ def mapper_options(name: str) -> list[str]:
     return [p.name for p in params if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)]
 
 
+def option_lines(name: str) -> list[str]:
+    """Mapper ``name``'s options as ``name: type = default``, one per option (its signature)."""
+    params = list(inspect.signature(get_mapper(name)).parameters.values())[1:]
+    return [f"{p.name}: {p.annotation if isinstance(p.annotation, str) else p.annotation.__name__} = {p.default!r}"
+            for p in params if p.name in mapper_options(name)]
+
+
 def check_options(name: str, options: MappingABC[str, Any]) -> None:
-    """Unknown mapper names and option names are MappingErrors that list what the mapper takes;
-    then the values, by the mapper's own check (``OPTION_CHECKS``), before any work."""
+    """Unknown mapper names and option names are MappingErrors that list what the mapper takes
+    (with types and defaults); then the values, by the mapper's own check (``OPTION_CHECKS``),
+    before any work."""
     known = mapper_options(name)
     for key in options:
         if key not in known:
             raise MappingError(f"not an option of mapper {name!r}; " + (
-                f"expected one of: {', '.join(known)}" if known else "it takes no options"), item=str(key))
+                f"expected one of: {'; '.join(option_lines(name))}" if known else "it takes no options"),
+                item=str(key))
     check = OPTION_CHECKS.get(name)
     if check is not None:
         params = list(inspect.signature(get_mapper(name)).parameters.values())[1:]
