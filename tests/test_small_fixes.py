@@ -1,8 +1,6 @@
 """The small things of issue 22, item 6: each as a user meets it."""
 from __future__ import annotations
 
-import copy
-import textwrap
 from pathlib import Path
 
 import networkx as nx
@@ -23,7 +21,7 @@ def test_a_cycle_error_closes_the_loop(tmp_path):
     assert cycle_text(nx.DiGraph([("c1", "c2"), ("c2", "c3"), ("c3", "c1")])) == "c1 -> c2 -> c3 -> c1"
     layer = "{name: %s, op: conv2d, in_channels: 8, out_channels: 8, in_h: 8, in_w: 8, kernel: 3, padding: 1}"
     path = tmp_path / "loop.yaml"
-    path.write_text(f"name: loop\nlayers:\n" + "".join(f"  - {layer % n}\n" for n in ("c1", "c2", "c3"))
+    path.write_text("name: loop\nlayers:\n" + "".join(f"  - {layer % n}\n" for n in ("c1", "c2", "c3"))
                     + "edges:\n  - {src: c1, dst: c2}\n  - {src: c2, dst: c3}\n  - {src: c3, dst: c1}\n")
     with pytest.raises(WorkloadError) as e:
         read_workload(path)
