@@ -155,8 +155,10 @@ def agent_config_from(raw: Any, seed: int, file: str | None) -> dict[str, Any]:
     from llm_agents import AgentError, from_config, parse_config
     from llm_agents.config import config_file
 
+    from .yaml_loader import plain
+
     try:
-        conf = parse_config(raw)
+        conf = parse_config(plain(raw))   # plain: a YAML list is described as a list
         if conf.get("kind") in ("heuristic", "random") and "seed" not in conf:
             conf["seed"] = seed
         from_config(dict(conf))  # fail now, before any work

@@ -398,7 +398,7 @@ def load_system(path: str | Path) -> System:
     name (:func:`system_names`)."""
     if not isinstance(path, (str, Path)):
         raise SystemError_(f"expected a system YAML path or a built-in name ({', '.join(system_names())}), "
-                           f"got {type(path).__name__}")
+                           f"got {type_name(path)}")
     file = str(path)
     p = system_path(path)
     if not p.is_file():

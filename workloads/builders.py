@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import nb201
-from .errors import WorkloadError
+from .errors import WorkloadError, type_name
 from .graph import Workload
 from .netbuilder import NetBuilder, Tensor
 
@@ -95,7 +95,7 @@ def build_mbv2(spec: Mapping[str, Any], *, name: str = "mbv2") -> Workload:
 def build_workload(spec: Mapping[str, Any]) -> Workload:
     """A workload from an architecture spec of family ``mbv2`` or ``nb201``."""
     if not isinstance(spec, Mapping):
-        raise WorkloadError(f"an architecture spec is a mapping, got {type(spec).__name__}", item="spec")
+        raise WorkloadError(f"an architecture spec is a mapping, got {type_name(spec)}", item="spec")
     family = spec.get("family")
     if family == "mbv2":
         return build_mbv2(spec)

@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import WorkloadError
+from .errors import WorkloadError, type_name
 from .layer import Layer, Op
 
 
@@ -190,7 +190,7 @@ class Workload:
     @classmethod
     def from_dict(cls, data: Any, *, file: str | None = None) -> "Workload":
         if not isinstance(data, dict):
-            raise WorkloadError(f"a workload must be a mapping with 'layers', got {type(data).__name__}",
+            raise WorkloadError(f"a workload must be a mapping with 'layers', got {type_name(data)}",
                                 file=file)
         unknown = sorted(set(data) - {"name", "layers", "edges", "description"})
         if unknown:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workloads.errors import WorkloadError
+from workloads.errors import WorkloadError, type_name
 from workloads.nb201 import arch_string, parse_arch
 
 from .base import Direction, EvaluationError, EvaluatorConfigError, Metric, select_metrics
@@ -220,7 +220,7 @@ def canonical_nb201_arch(arch: str) -> str:
 def _nb201_key(dataset: str) -> Callable[[Mapping[str, Any]], str]:
     def key(spec: Mapping[str, Any]) -> str:
         if not isinstance(spec, Mapping):
-            raise EvaluationError(f"an architecture spec is a mapping, got {type(spec).__name__}")
+            raise EvaluationError(f"an architecture spec is a mapping, got {type_name(spec)}")
         family = spec.get("family", "nb201")
         if family != "nb201":
             raise EvaluationError(f"the NAS-Bench-201 table scores family 'nb201' only, got {family!r}",

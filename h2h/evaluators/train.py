@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from workloads.errors import type_name
+
 from .base import EvaluationError, EvaluatorConfigError, Metric, select_metrics
 from .datasets import GroupDataset, ImageFolderCSV, SyntheticGroups, dataset_from_config, stratified_split
 from .fairness import fairness_metrics, group_confusion_matrices
@@ -100,7 +102,7 @@ class TrainEvaluator:
         self.source = dataset_from_config(dataset) if isinstance(dataset, Mapping) else dataset
         if not isinstance(self.source, (SyntheticGroups, ImageFolderCSV)):
             raise EvaluatorConfigError(f"dataset must be a SyntheticGroups, ImageFolderCSV or a config "
-                                       f"mapping, got {type(dataset).__name__}", item="dataset")
+                                       f"mapping, got {type_name(dataset)}", item="dataset")
         if budget is None:
             budget = TrainBudget()
         self.budget = TrainBudget.from_dict(budget) if isinstance(budget, Mapping) else budget
