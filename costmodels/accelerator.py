@@ -23,6 +23,8 @@ import math
 from dataclasses import dataclass, fields
 from typing import Any
 
+from workloads.errors import type_name
+
 from .errors import CostModelError
 
 _INT_FIELDS = ("num_pes", "l1_bytes", "l2_bytes", "hop_latency_cycles", "dram_capacity_bytes")
@@ -108,7 +110,7 @@ class AcceleratorSpec:
     @classmethod
     def from_dict(cls, data: Any, *, file: str | None = None) -> "AcceleratorSpec":
         if not isinstance(data, dict):
-            raise CostModelError(f"an accelerator must be a mapping, got {type(data).__name__}", file=file)
+            raise CostModelError(f"an accelerator must be a mapping, got {type_name(data)}", file=file)
         item = f"accelerator '{data.get('name')}'"
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)

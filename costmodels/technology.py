@@ -24,6 +24,8 @@ import math
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from workloads.errors import type_name
+
 from .errors import CostModelError
 
 
@@ -62,7 +64,7 @@ class Technology:
         if data is None:
             return cls()
         if not isinstance(data, dict):
-            raise CostModelError(f"'technology' must be a mapping, got {type(data).__name__}", file=file,
+            raise CostModelError(f"'technology' must be a mapping, got {type_name(data)}", file=file,
                            item="technology")
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)

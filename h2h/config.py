@@ -21,8 +21,10 @@ from typing import Any
 
 from h2h.errors import ConfigError
 from h2h.yaml_loader import load_yaml_file
+from workloads.errors import type_name
 
-_MISSING = object()
+#: the default of a key that must be given (``Section.take(key, int, default=REQUIRED)``)
+REQUIRED = _MISSING = object()
 
 _TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false",
                list: "a list", dict: "a mapping"}
@@ -54,7 +56,7 @@ class Section:
         if data is None:
             data = {}
         if not isinstance(data, Mapping):
-            raise ConfigError(f"expected a mapping, got {type(data).__name__}", file=self.file,
+            raise ConfigError(f"expected a mapping, got {type_name(data)}", file=self.file,
                               item=item or None)
         bad = [k for k in data if not isinstance(k, str)]
         if bad:

@@ -34,8 +34,10 @@ def _pyplot():
 
 
 def _save(plt: Any, fig: Any, path: str | Path, *, dpi: int) -> Path:
-    """Lay out, write (creating the folder) and close ``fig``."""
-    fig.tight_layout()
+    """Lay out (unless the figure has its own layout engine), write (creating the folder) and
+    close ``fig``."""
+    if fig.get_layout_engine() is None:
+        fig.tight_layout()
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(p, dpi=dpi)
@@ -46,6 +48,14 @@ def _save(plt: Any, fig: Any, path: str | Path, *, dpi: int) -> Path:
 def gantt(result: EvalResult, path: str | Path, *, workload: Any = None, title: str | None = None,
           time_unit: str = "ms") -> Path:
     """Write a Gantt PNG of ``result.schedule`` to ``path``."""
+    return _save(_pyplot(), gantt_figure(result, workload=workload, title=title, time_unit=time_unit), path,
+                 dpi=120)
+
+
+def gantt_figure(result: EvalResult, *, workload: Any = None, title: str | None = None,
+                 time_unit: str = "ms") -> Any:
+    """The Gantt chart as a matplotlib figure; its legend sits below the time axis and its label,
+    outside the plot, however few the lanes."""
     plt = _pyplot()
     scale = {"s": 1.0, "ms": 1e3, "us": 1e6}[time_unit]
     sched = result.schedule
@@ -59,7 +69,7 @@ def gantt(result: EvalResult, path: str | Path, *, workload: Any = None, title: 
         models = {layer.name: layer.model for layer in workload.layers}
     model_colour = {m: _MODEL_COLOURS[i % len(_MODEL_COLOURS)]
                     for i, m in enumerate(dict.fromkeys(models.values()))}
-    fig, ax = plt.subplots(figsize=(12, 1.0 + 0.5 * len(lanes)))
+    fig, ax = plt.subplots(figsize=(12, 1.6 + 0.5 * len(lanes)), layout="constrained")
     for c in sched.compute:
         colour = model_colour.get(models.get(c.layer, ""), "#1f77b4")
         ax.barh(y[c.accelerator], (c.end_s - c.start_s) * scale, left=c.start_s * scale, height=0.6,
@@ -79,9 +89,9 @@ def gantt(result: EvalResult, path: str | Path, *, workload: Any = None, title: 
     used = {t.kind for t in sched.transfers}
     handles += [Patch(color=col, label=k) for k, col in _KIND_COLOURS.items() if k in used]
     if handles:
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12),
-                  ncol=min(len(handles), 6), fontsize="small", frameon=False)
-    return _save(plt, fig, path, dpi=120)
+        fig.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 6), fontsize="small",
+                   frameon=False)
+    return fig
 
 
 def pareto_scatter(points: Mapping[str, tuple[Sequence[float], Sequence[float]]], path: str | Path, *,

@@ -210,7 +210,8 @@ def plot_front(path: Path, history: Sequence[HistoryRow], front: Sequence[Histor
 
     return plots.pareto_scatter({"evaluated designs": cloud([r for r in history if r.usable]),
                                  "Pareto designs (all objectives)": cloud(front)}, path,
-                                xlabel=label(x), ylabel=label(y), title=f"{len(history)} evaluations")
+                                xlabel=label(x), ylabel=label(y),
+                                title=f"{sum(not r.repeat for r in history)} evaluations")  # as the budget counts
 
 
 def read_history(path: str | Path) -> list[dict[str, str]]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from numbers import Number
 from typing import Any
 
+from workloads.errors import type_name
+
 from .errors import MappingError
 
 ENERGY_PARTS = ("compute", "onchip", "dram", "interconnect", "static")
@@ -51,7 +53,7 @@ class Mapping:
 
     def __post_init__(self) -> None:
         if not isinstance(self.assignment, MappingABC):
-            raise MappingError(f"a mapping is {{layer: accelerator}}, got {type(self.assignment).__name__}")
+            raise MappingError(f"a mapping is {{layer: accelerator}}, got {type_name(self.assignment)}")
         object.__setattr__(self, "assignment", {str(k): str(v) for k, v in self.assignment.items()})
         if self.order is not None:
             if not isinstance(self.order, MappingABC):

@@ -47,7 +47,7 @@ import numpy as np
 
 from costmodels.comm import DRAM_TIME_PASSES, Move, dram_time_s, move_energy_j, transfer_time_s
 from costmodels.cost_table import CostTable
-from workloads.graph import Workload
+from workloads.graph import Workload, cycle_text
 
 from .errors import MappingError
 from .schedule import (ENERGY_PARTS, ComputeInterval, EvalResult, Mapping, Schedule,
@@ -275,7 +275,7 @@ class Scheduler:
             g = nx.DiGraph(zip(self.edge_src.tolist(), self.edge_dst.tolist()))
             for idx in chains.values():
                 g.add_edges_from(zip(idx, idx[1:]))
-            cyc = " -> ".join(self.layer_names[u] for u, _ in nx.find_cycle(g))
+            cyc = cycle_text(g, self.layer_names.__getitem__)
             raise MappingError(f"the per-accelerator order contradicts the data dependencies: {cyc}",
                                item="order")
         return merged

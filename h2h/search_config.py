@@ -93,7 +93,7 @@ def objectives_from_config(cfg: Section, evaluator: Any, defaults: tuple[str, ..
             (o.get("name"), o.get("direction")) if isinstance(o, Mapping) else (None, None))
         if isinstance(o, Mapping) and set(o) - {"name", "direction"}:
             raise cfg.error("objectives", f"an objective is a name or {{name, direction}}, got {dict(o)}")
-        if name not in available:
+        if not isinstance(name, str) or name not in available:
             raise cfg.error("objectives", f"unknown option {name!r}; this run reports: "
                                           f"{', '.join(available)}")
         if direction is not None and direction != available[name]:
@@ -159,14 +159,17 @@ def prompt_context(space: Space, application: str = "", device_constraints: Sequ
 def agent_config_from(raw: Any, seed: int, file: str | None) -> dict[str, Any]:
     """The agent config as a dict (validated by building it); seeds default to the run seed."""
     from llm_agents import AgentError, from_config, parse_config
+    from llm_agents.config import config_file
+
+    from .yaml_loader import plain
 
     try:
-        conf = parse_config(raw)
+        conf = parse_config(plain(raw))   # plain: a YAML list is described as a list
         if conf.get("kind") in ("heuristic", "random") and "seed" not in conf:
             conf["seed"] = seed
         from_config(dict(conf))  # fail now, before any work
     except AgentError as e:
-        raise ConfigError(e.message, file=e.file or file, item=e.item or "agent") from None
+        raise ConfigError(e.message, file=e.file or config_file(raw) or file, item=e.item or "agent") from None
     return conf
 
 

@@ -38,7 +38,7 @@ import yaml
 from costmodels.accelerator import AcceleratorSpec
 from costmodels.comm import PathCost, cut_through
 from costmodels.technology import Technology
-from workloads.errors import H2HError
+from workloads.errors import H2HError, type_name
 
 from .data import EXAMPLES_DIR
 from .errors import SystemError_
@@ -310,7 +310,7 @@ class System:
     def from_dict(cls, data: Any, *, file: str | None = None) -> "System":
         if not isinstance(data, dict):
             raise SystemError_(f"a system must be a mapping with 'accelerators' and 'interconnect', "
-                               f"got {type(data).__name__}", file=file)
+                               f"got {type_name(data)}", file=file)
         allowed = {"name", "description", "technology", "host", "accelerators", "interconnect"}
         unknown = sorted(set(data) - allowed)
         if unknown:
@@ -398,7 +398,7 @@ def load_system(path: str | Path) -> System:
     name (:func:`system_names`)."""
     if not isinstance(path, (str, Path)):
         raise SystemError_(f"expected a system YAML path or a built-in name ({', '.join(system_names())}), "
-                           f"got {type(path).__name__}")
+                           f"got {type_name(path)}")
     file = str(path)
     p = system_path(path)
     if not p.is_file():

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from workloads.errors import type_name
 from workloads.io import DepthLimitedLoader
 
 from .errors import ConfigError, H2HError
@@ -171,23 +172,6 @@ def load_yaml_file(path: str | Path, *, what: str = "config") -> LocatedDict:
         raise ConfigError(f"expected a mapping at the top level, got {type_name(data)}",
                           file=f"{source}:{line}", item="document")
     return data
-
-
-def type_name(value: Any) -> str:
-    """Describe a YAML value's type for an error message ("a list", "a string", ...)."""
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return f"a {type(value).__name__}"
 
 
 def plain(value: Any) -> Any:

@@ -66,6 +66,16 @@ KINDS: dict[str, tuple[Callable[[dict[str, Any]], Agent], frozenset[str]]] = {
 }
 
 
+def config_file(config: Any) -> str | None:
+    """The path when ``config`` names an agent config file (a ``.yaml``/``.yml``/``.json`` word),
+    else None: errors about what the file says then name it."""
+    if isinstance(config, str):
+        text = config.strip()
+        if text.endswith((".yaml", ".yml", ".json")) and "\n" not in text and " " not in text:
+            return text
+    return None
+
+
 def parse_config(config: Mapping[str, Any] | str | None) -> dict[str, Any]:
     """A config as a dict: YAML or JSON text, a path to such a file, a bare kind, or a mapping."""
     if config is None:
@@ -74,7 +84,7 @@ def parse_config(config: Mapping[str, Any] | str | None) -> dict[str, Any]:
         import yaml  # only the CLI path needs it
 
         text = config.strip()
-        if text.endswith((".yaml", ".yml", ".json")) and "\n" not in text and " " not in text:
+        if config_file(text):
             if not Path(text).is_file():
                 raise AgentConfigError("no such agent config file", file=text)
             try:
@@ -96,10 +106,20 @@ def parse_config(config: Mapping[str, Any] | str | None) -> dict[str, Any]:
 
 
 def from_config(config: Mapping[str, Any] | str | None) -> Agent:
-    """The agent a config describes; unknown kinds and keys raise :class:`AgentConfigError`."""
+    """The agent a config describes; unknown kinds and keys raise :class:`AgentConfigError`
+    (naming the config file, when ``config`` is one)."""
+    try:
+        return _from_config(config)
+    except AgentConfigError as e:
+        if e.file or not config_file(config):
+            raise
+        raise AgentConfigError(e.message, file=config_file(config), item=e.item) from None
+
+
+def _from_config(config: Mapping[str, Any] | str | None) -> Agent:
     cfg = parse_config(config)
     kind = cfg.pop("kind", None)
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise AgentConfigError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}", item="agent 'kind'")
     build, keys = KINDS[kind]
     record = cfg.pop("record", None)

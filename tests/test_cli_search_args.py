@@ -30,8 +30,9 @@ def test_both_commands_parse_the_shared_options_the_same_way(command):
 
 
 def test_option_order_is_each_commands_own():
-    assert _options("nas") == ["--budget", "--seed", "--agent", "--out", "--overwrite", "--quiet"]
-    assert _options("codesign") == ["--start", "--seed", "--budget", "--agent", "--out", "--overwrite", "--quiet"]
+    assert _options("nas") == ["--budget", "--seed", "--agent", "--out", "--overwrite", "--quiet", "--check"]
+    assert _options("codesign") == ["--start", "--seed", "--budget", "--agent", "--out", "--overwrite", "--quiet",
+                                    "--check"]
 
 
 def test_default_out_is_results_slash_config_stem_only_when_none_given(tmp_path, monkeypatch):

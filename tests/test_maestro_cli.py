@@ -80,3 +80,31 @@ def test_optional_buffer_and_hop_columns(tmp_path):
     df = pd.read_csv(out)
     assert pd.isna(df.error[0]) and "L1 requirement 294 elements exceeds l1_size 10" in df.error[1]
     assert df.runtime_cycles[2] > df.runtime_cycles[0]  # each NoC transfer pays 2 more cycles
+
+
+def test_each_bad_row_names_its_first_bad_field(tmp_path):
+    """The column-wise checks report, per row, the first bad field in the row's own field order
+    (type, the layer fields, num_pes, bandwidths), with the field as written."""
+    rows = ("x,frac,CONV,4.5,3,3,3,22,22,,,1,1,kcp_ws,64,16,50\n"
+            "x,word_then_neg,CONV,4,three,-3,3,22,22,,,1,1,kcp_ws,64,16,50\n"
+            "x,inf,CONV,4,3,3,3,22,22,,,1,1,kcp_ws,64,inf,50\n"
+            "x,gemm_zero,GEMM,4,,,,,,0,4,,,gemm_mp,64,16,50\n"
+            "x,huge,CONV,4,3,3,3,3000000000,22,,,1,1,kcp_ws,64,16,50\n"
+            "x,bigprod,CONV,100000,100000,3,3,2000,2000,,,1,1,kcp_ws,64,16,50\n"
+            "x,pes,CONV,4,3,3,3,22,22,,,1,1,kcp_ws,64.5,16,50\n"
+            "x,short,CONV,4,3,3\n"
+            "x,fine,CONV,4,3,3,3,22,22,,,1,1,kcp_ws,64,0.5,50.5\n")
+    rc, out = _run(tmp_path, HEADER + rows)
+    assert rc == 0
+    errors = pd.read_csv(out, keep_default_na=False)["error"].tolist()
+    assert errors == [
+        "row 1, network 'x', layer 'frac': field 'K' must be a positive integer, got '4.5'",
+        "row 2, network 'x', layer 'word_then_neg': field 'C' must be a positive integer, got 'three'",
+        "row 3, network 'x', layer 'inf': field 'noc_bw' must be a positive number, got 'inf'",
+        "row 4, network 'x', layer 'gemm_zero': field 'M' must be a positive integer, got '0'",
+        "row 5, network 'x', layer 'huge': field 'Y' must be at most 2**31 - 1 = 2147483647, got '3000000000'",
+        "row 6, network 'x', layer 'bigprod': the product of the layer's dimensions (360000000000000000) "
+        "exceeds the sane maximum of 2**48",
+        "row 7, network 'x', layer 'pes': field 'num_pes' must be a positive integer, got '64.5'",
+        "row 8, network 'x', layer 'short': has 6 fields, expected 17 as in the header",
+        ""]

@@ -122,7 +122,7 @@ def test_bad_options_are_mapping_errors(mapper, options, words):
 def test_check_options_names_the_mapper_and_its_options():
     check_options("h2h", {"max_passes": 3, "steps": "1,2"})
     check_options("cpsat", {})
-    with pytest.raises(MappingError, match="pop_size, generations"):
+    with pytest.raises(MappingError, match="pop_size: int = 64; generations: int = 60"):
         check_options("nsga2", {"popsize": 3})
     with pytest.raises(MappingError, match="unknown mapper"):
         check_options("nope", {})

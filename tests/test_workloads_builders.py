@@ -3,7 +3,8 @@ import pytest
 
 import h2h
 from workloads import Op, Workload, WorkloadError, load_workload
-from workloads.builders import build_mmmt, build_workload
+from workloads.builders import build_workload
+from workloads.zoo.casia_surf import build_mmmt
 
 
 def small_spec(**over):

@@ -16,8 +16,9 @@ priced is the network that is trained. Families:
 * ``nb201``: ``{"family": "nb201", "arch": "|nor_conv_3x3~0|+|...|", "dataset": "cifar10"}``, see
   :mod:`workloads.nb201`.
 
-``build_mmmt`` builds the CASIA-SURF-style multi-modal template with a backbone chosen per modality
-(the search space's per-modality choice).
+The zoo builds on these (MobileNetV2 is an ``mbv2`` spec); nothing here imports the zoo back. The
+CASIA-SURF-style multi-modal template with a backbone per modality is
+``workloads.zoo.casia_surf.build_mmmt``.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import nb201
-from .errors import WorkloadError
+from .errors import WorkloadError, type_name
 from .graph import Workload
 from .netbuilder import NetBuilder, Tensor
 
@@ -94,7 +95,7 @@ def build_mbv2(spec: Mapping[str, Any], *, name: str = "mbv2") -> Workload:
 def build_workload(spec: Mapping[str, Any]) -> Workload:
     """A workload from an architecture spec of family ``mbv2`` or ``nb201``."""
     if not isinstance(spec, Mapping):
-        raise WorkloadError(f"an architecture spec is a mapping, got {type(spec).__name__}", item="spec")
+        raise WorkloadError(f"an architecture spec is a mapping, got {type_name(spec)}", item="spec")
     family = spec.get("family")
     if family == "mbv2":
         return build_mbv2(spec)
@@ -102,15 +103,3 @@ def build_workload(spec: Mapping[str, Any]) -> Workload:
         _check_keys(spec, NB201_KEYS, "spec")
         return nb201.build(spec.get("arch"), spec.get("dataset", "cifar10"))
     raise WorkloadError(f"unknown family {family!r}; expected one of {list(FAMILIES)}", item="spec family")
-
-
-def build_mmmt(backbones: Mapping[str, str], *, resolution: int = 112, num_classes: int = 2,
-               name: str | None = None) -> Workload:
-    """The CASIA-SURF-style template with one backbone per modality, e.g.
-    ``build_mmmt({"rgb": "resnet18", "depth": "mobilenetv2", "ir": "resnet18"})``.
-
-    Backbones: see ``workloads.zoo.casia_surf.BACKBONES``.
-    """
-    from .zoo.casia_surf import casia_surf
-
-    return casia_surf(backbones=backbones, resolution=resolution, num_classes=num_classes, name=name)

@@ -7,6 +7,8 @@ here, in the bottom package, so that ``workloads`` and ``costmodels`` can raise 
 """
 from __future__ import annotations
 
+from typing import Any
+
 
 class H2HError(Exception):
     """Bad input: the message names the file, the item and what was expected."""
@@ -26,6 +28,23 @@ class H2HError(Exception):
         err = type(self).__new__(type(self))
         H2HError.__init__(err, self.message, file=self.file or file, item=self.item or item)
         return err
+
+
+def type_name(value: Any) -> str:
+    """Describe a YAML value's type for an error message ("a list", "a string", ...)."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return f"a {type(value).__name__}"
 
 
 class WorkloadError(H2HError):

@@ -10,14 +10,20 @@ A ``Workload`` is immutable: search code builds new ones instead of editing.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from .errors import WorkloadError
+from .errors import WorkloadError, type_name
 from .layer import Layer, Op
+
+
+def cycle_text(graph: nx.DiGraph, name: Callable[[Any], str] = str) -> str:
+    """One cycle of ``graph`` for an error message, closing the loop: ``a -> b -> c -> a``."""
+    edges = nx.find_cycle(graph)
+    return " -> ".join([*(name(u) for u, _ in edges), name(edges[0][0])])
 
 
 @dataclass(frozen=True)
@@ -69,8 +75,7 @@ class Workload:
             g.add_edge(src, dst, elements=producer.output_elements, bytes=producer.output_bytes,
                        port=int(port))
         if not nx.is_directed_acyclic_graph(g):
-            cycle = " -> ".join(u for u, _ in nx.find_cycle(g))
-            raise WorkloadError(f"the graph has a cycle: {cycle}", file=source, item=f"workload '{name}'")
+            raise WorkloadError(f"the graph has a cycle: {cycle_text(g)}", file=source, item=f"workload '{name}'")
         self.graph = g
         self._order: list[str] = list(nx.lexicographical_topological_sort(g, key=self._rank_key()))
         self._check_shapes()
@@ -185,7 +190,7 @@ class Workload:
     @classmethod
     def from_dict(cls, data: Any, *, file: str | None = None) -> "Workload":
         if not isinstance(data, dict):
-            raise WorkloadError(f"a workload must be a mapping with 'layers', got {type(data).__name__}",
+            raise WorkloadError(f"a workload must be a mapping with 'layers', got {type_name(data)}",
                                 file=file)
         unknown = sorted(set(data) - {"name", "layers", "edges", "description"})
         if unknown:

@@ -36,7 +36,7 @@ from typing import Any
 
 import yaml
 
-from .errors import WorkloadError
+from .errors import WorkloadError, type_name
 from .graph import Workload
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -134,7 +134,7 @@ def _check_edges(data: Any, file: str) -> None:
     if edges is None:
         return
     if not isinstance(edges, list):
-        raise WorkloadError(f"'edges' must be a list, got {type(edges).__name__}", file=file)
+        raise WorkloadError(f"'edges' must be a list, got {type_name(edges)}", file=file)
     for i, e in enumerate(edges):
         if not isinstance(e, dict):
             continue  # from_dict reports it

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any
 
-from .errors import WorkloadError
+from .errors import WorkloadError, type_name
 
 
 class Op(str, Enum):
@@ -110,6 +110,9 @@ class Layer:
         item = f"layer '{self.name}'"
         if not isinstance(self.name, str) or not self.name:
             raise WorkloadError("a layer needs a non-empty string name", item=repr(self.name))
+        if not isinstance(self.model, str) or not self.model:
+            raise WorkloadError(f"'model' (the modality or task tag) must be a non-empty string, "
+                                f"got {self.model!r}", item=f"layer '{self.name}'")
         try:
             op = Op(self.op)
         except ValueError:
@@ -278,7 +281,7 @@ class Layer:
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, file: str | None = None) -> "Layer":
         if not isinstance(data, dict):
-            raise WorkloadError(f"a layer must be a mapping, got {type(data).__name__}", file=file)
+            raise WorkloadError(f"a layer must be a mapping, got {type_name(data)}", file=file)
         name = data.get("name")
         item = f"layer '{name}'"
         known = {f.name for f in fields(cls)}
@@ -293,6 +296,8 @@ class Layer:
         if "op" not in data:
             raise WorkloadError("missing key 'op'", file=file, item=item)
         kwargs = dict(data)
+        if "attrs" in kwargs and kwargs["attrs"] is None:   # attrs: null is no attributes
+            del kwargs["attrs"]
         if isinstance(kwargs.get("attrs"), dict):
             kwargs["attrs"] = tuple(kwargs["attrs"].items())
         elif "attrs" in kwargs and kwargs["attrs"] is not None:
@@ -300,7 +305,7 @@ class Layer:
         for key in ("shape", "kernel", "stride", "padding", "dilation"):
             value = kwargs.get(key)
             items = value if isinstance(value, (list, tuple)) else [value]
-            if value is not None and any(isinstance(x, bool) or not isinstance(x, int) for x in items):
+            if key in kwargs and any(isinstance(x, bool) or not isinstance(x, int) for x in items):
                 raise WorkloadError(f"'{key}' must be an integer or a list of integers, got {value!r}",
                                     file=file, item=item)
         for key in ("batch", "in_channels", "out_channels", "in_h", "in_w", "groups", "m", "k", "n",

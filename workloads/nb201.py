@@ -17,7 +17,7 @@ input to its output, the cell outputs zeros: the next block then reads a constan
 """
 from __future__ import annotations
 
-from .errors import WorkloadError
+from .errors import WorkloadError, type_name
 from .graph import Workload
 from .netbuilder import NetBuilder, Tensor
 
@@ -37,7 +37,7 @@ def parse_arch(arch: str) -> Genotype:
     """
     item = f"arch '{arch}'"
     if not isinstance(arch, str):
-        raise WorkloadError(f"an NB201 architecture is a string, got {type(arch).__name__}", item=item)
+        raise WorkloadError(f"an NB201 architecture is a string, got {type_name(arch)}", item=item)
     groups = "".join(arch.split()).split("+")
     if len(groups) != 3:
         raise WorkloadError("expected 3 '+'-separated groups like |a~0|+|b~0|c~1|+|d~0|e~1|f~2|",

@@ -74,7 +74,8 @@ class LayerBatch:
 
     @classmethod
     def from_frame(cls, df) -> "LayerBatch":
-        """Rows of a table with the reference CSV's columns (type, K, C, R, S, Y, X, M, N, strides)."""
+        """Rows of a table with the reference CSV's columns (type, K, C, R, S, Y, X, M, N, strides):
+        a DataFrame, or a mapping of column name to array."""
         types = [str(t).strip().upper() for t in df["type"]]
         bad = sorted({t for t in types if t not in KIND_CODES})
         if bad:
@@ -85,11 +86,11 @@ class LayerBatch:
 
         def col(name: str, default: int) -> np.ndarray:
             if name not in df:
-                return np.full(len(df), default, dtype=np.int64)
+                return np.full(len(types), default, dtype=np.int64)
             v = np.asarray(df[name], dtype=np.float64)
             return np.where(np.isnan(v), default, v).astype(np.int64)
 
-        ones = np.ones(len(df), dtype=np.int64)
+        ones = np.ones(len(types), dtype=np.int64)
         return cls(kind, col("K", 1), np.where(gemm, 1, col("C", 1)), np.where(gemm, 1, col("R", 1)),
                    np.where(gemm, 1, col("S", 1)), np.where(gemm, 1, col("Y", 1)),
                    np.where(gemm, 1, col("X", 1)), col("N", 1),

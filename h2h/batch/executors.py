@@ -23,6 +23,7 @@ from typing import Any, Protocol, TextIO
 
 from h2h.errors import ConfigError
 
+from . import lifeline
 from .schema import ExecutorConfig
 
 
@@ -77,9 +78,10 @@ def worker_start_error(cause: BaseException) -> WorkerStartError:
 _started: Any = None  # in a worker: the barrier every worker of the pool reaches once it is up
 
 
-def _worker_init(started: Any) -> None:
+def _worker_init(started: Any, batch_pid: int) -> None:
     global _started
     _started = started
+    lifeline.watch(batch_pid)   # a killed batch leaves no worker behind
 
 
 def _all_workers_started() -> int:
@@ -102,7 +104,8 @@ class ProcessExecutor:
         self.description = f"{workers} local processes"
         context = multiprocessing.get_context("forkserver")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                         initializer=_worker_init, initargs=(context.Barrier(workers),))
+                                         initializer=_worker_init,
+                                         initargs=(context.Barrier(workers), os.getpid()))
 
     def start(self) -> None:
         """Start one worker, then all: a script that cannot be imported again shows its error once

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .runner import RUNS_DIR, BatchOutcome, atomic_write_bytes, summary_rows
+from .outcome import RUNS_DIR, BatchOutcome, atomic_write_bytes
 from .sweep import RunSpec
 
 BASELINE = "compute_priority"
@@ -408,8 +408,7 @@ def _plot_or_note(notes: list[str], what: str, draw) -> bytes | None:
     return None
 
 
-def _runs_section(outcome: BatchOutcome) -> str:
-    rows = summary_rows(outcome.plan.runs, {r["run_id"]: r for r in outcome.records})
+def _runs_section(rows: Sequence[Mapping[str, Any]]) -> str:
     if not rows:
         return ""
     cols: list[str] = []
@@ -426,14 +425,15 @@ def _failures(outcome: BatchOutcome) -> str:
     return "<h2 id='failures'>Failed runs</h2>" + table(["run_id", "experiment", "error"], rows)
 
 
-def render_report(outcome: BatchOutcome) -> str:
+def render_report(outcome: BatchOutcome, run_rows: Sequence[Mapping[str, Any]]) -> str:
+    """The report page; ``run_rows`` are summary.csv's rows (the runner's ``summary_rows``)."""
     cfg = outcome.plan.config
     notes: list[str] = []
     body = [_overview(outcome), _reduction_section(outcome)]
     fronts = _map_fronts(outcome, notes)
     if fronts:
         body.append("<h2 id='pareto'>Pareto fronts</h2>" + fronts)
-    body += [_gantts(outcome, notes), _search_sections(outcome, notes), _runs_section(outcome),
+    body += [_gantts(outcome, notes), _search_sections(outcome, notes), _runs_section(run_rows),
              _failures(outcome)]
     if notes:
         body.append("<h2>Notes</h2><ul>" + "".join(f"<li>{html.escape(n)}</li>" for n in notes) + "</ul>")
@@ -449,7 +449,7 @@ def render_report(outcome: BatchOutcome) -> str:
             + head + "".join(b for b in body if b) + "</body></html>\n")
 
 
-def write_report(outcome: BatchOutcome) -> Path:
+def write_report(outcome: BatchOutcome, run_rows: Sequence[Mapping[str, Any]]) -> Path:
     path = outcome.report_html
-    atomic_write_bytes(path, render_report(outcome).encode("utf-8"))
+    atomic_write_bytes(path, render_report(outcome, run_rows).encode("utf-8"))
     return path

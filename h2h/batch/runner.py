@@ -35,7 +35,6 @@ import traceback
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -44,46 +43,15 @@ import yaml
 from h2h.errors import ConfigError
 
 from .executors import MAIN_GUARD, InlineExecutor, Progress, make_executor
+from .outcome import RUNS_DIR, BatchOutcome, BatchPlan, atomic_write_bytes, run_dir_of
 from .schema import BatchConfig, read_batch_config
 from .sweep import RunSpec, expand
 from .tasks import _PERSON_ERRORS, TASKS, check_references
 
-RUNS_DIR = "runs"
 RECORD = "run.json"
 HEAD_COLUMNS = ("run_id", "experiment", "task", "status", "seed")
 TAIL_COLUMNS = ("elapsed_s", "error", "run_dir")
 HIDDEN_PARAMS = ("trace",)  # settings that do not change a result: kept out of summary.csv
-
-
-@dataclass(frozen=True)
-class BatchPlan:
-    config: BatchConfig
-    runs: tuple[RunSpec, ...]
-
-
-@dataclass(frozen=True)
-class BatchOutcome:
-    out_dir: Path
-    plan: BatchPlan
-    records: tuple[dict[str, Any], ...]
-    ran: int
-    skipped: int
-
-    @property
-    def failed(self) -> int:
-        return sum(r["status"] != "ok" for r in self.records)
-
-    @property
-    def summary_csv(self) -> Path:
-        return self.out_dir / "summary.csv"
-
-    @property
-    def report_html(self) -> Path:
-        return self.out_dir / "report.html"
-
-    def __repr__(self) -> str:  # the records are long; say what a person wants to know
-        return (f"BatchOutcome({len(self.records)} runs: {len(self.records) - self.failed} ok, {self.failed} "
-                f"failed, {self.skipped} already done; {self.out_dir})")
 
 
 def plan_batch(config_path: str | Path) -> BatchPlan:
@@ -163,7 +131,7 @@ def run_batch(config_path: str | Path, out_dir: str | Path | None = None, *, wor
         if report:
             from .report import write_report
 
-            write_report(outcome)
+            write_report(outcome, summary_rows(plan.runs, records))
     return outcome
 
 
@@ -209,10 +177,6 @@ def _scalars(summary: Mapping[str, Any]) -> dict[str, Any]:
 
 
 # ---- the results folder (client side only) ----------------------------------------------------------
-
-def run_dir_of(out: Path, run_id: str) -> Path:
-    return out / RUNS_DIR / run_id
-
 
 def read_record(out: Path, run_id: str) -> dict[str, Any] | None:
     path = run_dir_of(out, run_id) / RECORD
@@ -340,20 +304,6 @@ def _cell(value: Any) -> Any:
     if isinstance(value, float):
         return repr(value)
     return "" if value is None else value
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and ``os.replace``."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _display_name(run: RunSpec) -> str:

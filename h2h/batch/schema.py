@@ -28,11 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from h2h.config import Section
+from h2h.config import REQUIRED, Section
 from h2h.errors import ConfigError
 from h2h.yaml_loader import LocatedDict, LocatedList, load_yaml_file, plain, type_name
 
-_REQUIRED = object()
 TASK_NAMES = ("map", "nas", "codesign")
 EXECUTOR_KINDS = ("local", "dask")
 
@@ -87,7 +86,7 @@ class Param:
 
     key: str
     types: tuple[type, ...]
-    default: Any = _REQUIRED
+    default: Any = REQUIRED
     low: float | None = None
     options: tuple[Any, ...] | None = None
     ref: str | None = None
@@ -95,7 +94,7 @@ class Param:
 
     @property
     def required(self) -> bool:
-        return self.default is _REQUIRED
+        return self.default is REQUIRED
 
     @property
     def nested(self) -> bool:

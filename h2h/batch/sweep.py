@@ -100,6 +100,7 @@ def _expand_experiment(exp: Experiment, base_dir: Path) -> Iterator[RunSpec]:
                 if not isinstance(params.get(head), dict):
                     raise origin.error(f"'{head}' must be a mapping to sweep '{axis.key}'")
                 set_path(params[head], rest, value, origin)
+                origins[axis.key] = origin  # where e.g. options.pop_size got this value
         params = {k: params[k] for k in specs if k in params}  # declared order, for snapshots
         for seed in exp.seeds:
             paths = {k: p for k in specs if (p := _resolve(specs[k], params.get(k), base_dir))}

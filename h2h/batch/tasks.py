@@ -150,8 +150,10 @@ def check_map(run: RunSpec, cache: dict) -> None:
     try:
         check_options(run.params["mapper"], run.params.get("options") or {})
     except H2HError as e:
-        where = "mapper" if e.item == "mapper" else "options"
-        raise _origin(run, where).error(e.message if where == "mapper" else f"{e.item}: {e.message}") from None
+        if e.item == "mapper":
+            raise _origin(run, "mapper").error(e.message) from None
+        swept = run.origins.get(f"options.{e.item}")  # a swept option value: blame its line
+        raise (swept or _origin(run, "options")).error(f"{e.item}: {e.message}") from None
 
 
 def run_map(run: RunSpec, run_dir: Path) -> dict[str, Any]:

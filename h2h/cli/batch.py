@@ -60,9 +60,10 @@ def _print_reductions(rows: list[dict], max_rows: int = 12) -> None:
     from h2h.batch.report import reduction_stats
 
     if len(rows) <= max_rows:
-        w = max(len(r["mapper"]) for r in rows)
-        for r in rows:
-            print(f"  {r['workload']:<14} {r['system']:<24} {r['mapper']:<{w}}  latency "
+        cells = [(_short(r["workload"]), r["system"], r["mapper"]) for r in rows]
+        widths = [max(len(c[i]) for c in cells) for i in range(3)]
+        for (workload, system, mapper), r in zip(cells, rows):
+            print(f"  {workload:<{widths[0]}}  {system:<{widths[1]}}  {mapper:<{widths[2]}}  latency "
                   f"{r['latency_reduction_pct']:6.1f}%  energy {r['energy_reduction_pct']:6.1f}%")
         return
     stats = reduction_stats(rows)
@@ -71,6 +72,12 @@ def _print_reductions(rows: list[dict], max_rows: int = 12) -> None:
         print(f"  {s['mapper']:<{w}}  {s['cases']:3d} cases  latency {s['latency_mean']:5.1f}% mean "
               f"({s['latency_min']:.1f} .. {s['latency_max']:.1f})  energy {s['energy_mean']:5.1f}% mean "
               f"({s['energy_min']:.1f} .. {s['energy_max']:.1f})")
+
+
+def _short(workload: str) -> str:
+    """A workload file by its name without folder and suffix (a zoo name stays as it is)."""
+    path = Path(workload)
+    return path.stem if path.suffix or len(path.parts) > 1 else workload
 
 
 def _best_traces(outcome) -> list[tuple[str, str]]:

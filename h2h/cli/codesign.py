@@ -3,21 +3,23 @@
 Writes result.json, history.csv, pareto.csv, pareto.png, convergence.png and designs/ (system YAML,
 mapping, trace of the best designs) to ``--out`` (or the config's ``out``, default
 ``results/<config name>``). Bad input exits 2 with one line; an agent that fails is replaced by
-random starting designs, reported, and the run exits 0.
+random starting designs, reported, and the run exits 0. A run in which no design could be evaluated
+(or none met the bounds) writes its results and exits 1 with one line saying why.
 """
 from __future__ import annotations
 
 import argparse
 
-from .search_args import (FRONT_SHOWN, add_search_options, evaluations_line, fill_default_out, pareto_line,
-                          progress_printer, warn_if_nothing_usable)
+from .search_args import (FRONT_SHOWN, add_search_options, check_line, evaluations_line, fill_default_out, pareto_line,
+                          progress_printer, exit_code_of)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "codesign", help="co-design network and hardware with NSGA-II, warm-started by an agent",
         description="LLM-warm-started co-design (after LCDA, Yan et al., SOCC 2023) from a YAML config; "
-                    "see examples/codesign_quickstart.yaml and examples/codesign_nb201.yaml.")
+                    "see examples/codesign_quickstart.yaml and examples/codesign_nb201.yaml. Exit codes: 0 "
+                    "done, 1 no design could be evaluated or met the bounds, 2 bad input.")
     p.add_argument("config", metavar="CONFIG.yaml")
     p.add_argument("--start", choices=("warm", "cold"),
                    help="warm: the agent proposes the initial population; cold: random (overrides the config)")
@@ -33,6 +35,9 @@ def _run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.config, start=args.start, budget=args.budget, seed=args.seed,
                              agent=args.agent, out=args.out)
+    if args.check:
+        print(check_line(args.config, settings))
+        return 0
     fill_default_out(settings, args.config, overwrite=args.overwrite)
     agent = from_config(dict(settings.agent_config)) if settings.start == "warm" else None
     result = run_codesign(settings, agent, progress=progress_printer(args.quiet))
@@ -44,10 +49,9 @@ def _run(args: argparse.Namespace) -> int:
               f"because the agent gave too few valid ones: {result.seeding.reason}")
     if result.agent_summary:
         print(result.agent_summary)
-    warn_if_nothing_usable(result.history)
     for row in result.front[:FRONT_SHOWN]:
         metrics = ", ".join(f"{o.name}={row.metrics.get(o.name, float('nan')):.4g}" for o in result.objectives)
         print(f"  #{row.evaluation} ({row.source}): {metrics}")
     if result.designs:
         print(f"designs to take away (system.yaml, mapping.json, trace.json): {result.out / 'designs'}")
-    return 0
+    return exit_code_of(result.history)

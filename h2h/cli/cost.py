@@ -59,65 +59,80 @@ def rename_note(renames: dict[str, str]) -> str:
             f"as <name>_input: {', '.join(parts)}")
 
 
-def _row_label(df, i: int) -> str:
+def _row_label(text: "dict[str, list[str]]", i: int) -> str:
     parts = [f"row {i + 1}"]
     for c in ("network", "layer"):
-        if c in df and str(df[c].iloc[i]).strip() not in ("", "nan"):
-            parts.append(f"{c} '{df[c].iloc[i]}'")
+        if c in text and text[c][i] not in ("", "nan"):
+            parts.append(f"{c} '{text[c][i]}'")
     return ", ".join(parts)
 
 
-def _check_rows(df, text) -> "list[str | None]":
-    """Per-row problems with the input fields (None when the row is well formed); ``df`` holds the
-    numbers, ``text`` the fields as written (quoted in the messages)."""
-    import math
+def _numbers(texts: "list[str]"):
+    """A column of fields as float64, NaN where a field is not a number."""
+    import numpy as np
 
+    out = np.full(len(texts), np.nan)
+    for i, t in enumerate(texts):
+        try:
+            out[i] = float(t)
+        except ValueError:
+            pass
+    return out
+
+
+def _check_rows(num: "dict[str, object]", text: "dict[str, list[str]]", kinds) -> "list[str | None]":
+    """Per-row problems with the input fields (None when the row is well formed), checked a column
+    at a time over the rows still without a problem; each row reports its first bad field, in the
+    order ``type``, the layer fields, ``num_pes``, the bandwidths, the optional buffer columns.
+    ``num`` holds the numbers, ``text`` the fields as written (quoted in the messages)."""
     import numpy as np
 
     from costmodels.accelerator import MAX_BYTES
     from workloads.layer import MAX_DIM, MAX_LAYER_ELEMENTS
 
     maxima = {"l1_size": (MAX_BYTES, "2**50"), "l2_size": (MAX_BYTES, "2**50")}
-    problems: list[str | None] = [None] * len(df)
-    for i in range(len(df)):
-        kind = str(df["type"].iloc[i]).strip().upper()
-        if kind not in ("CONV", "DSCONV", "GEMM"):
-            problems[i] = f"field 'type' must be CONV, DSCONV or GEMM, got '{kind}'"
-            continue
-        fields = (GEMM_FIELDS if kind == "GEMM" else CONV_FIELDS) + ("num_pes",)
-        for f in fields + ("noc_bw", "offchip_bw") + tuple(k for k in OPTIONAL_HW if k in df):
-            raw = text[f].iloc[i] if f in text else None
-            try:
-                v = float(df[f].iloc[i])
-            except (TypeError, ValueError):
-                v = float("nan")
-            integer = f in fields or f in ("l1_size", "l2_size", "hop_latency")
-            if not np.isfinite(v) or v <= 0 or (integer and v != int(v)):
+    n = len(kinds)
+    problems: list[str | None] = [None] * n
+    open_ = np.isin(kinds, ("CONV", "DSCONV", "GEMM"))
+    for i in np.flatnonzero(~open_):
+        problems[i] = f"field 'type' must be CONV, DSCONV or GEMM, got '{kinds[i]}'"
+    for gemm in (False, True):
+        layer = GEMM_FIELDS if gemm else CONV_FIELDS
+        rows = open_ & ((kinds == "GEMM") == gemm)
+        for f in layer + ("num_pes", "noc_bw", "offchip_bw") + tuple(k for k in OPTIONAL_HW if k in num):
+            v = num[f] if f in num else np.full(n, np.nan)
+            integer = f in layer or f in ("num_pes", "l1_size", "l2_size", "hop_latency")
+            with np.errstate(invalid="ignore"):
+                bad = ~np.isfinite(v) | (v <= 0)
+                if integer:
+                    bad |= np.isfinite(v) & (v != np.floor(v))
+            limit, limit_text = maxima.get(f, (MAX_DIM, "2**31 - 1") if integer else (None, ""))
+            for i in np.flatnonzero(rows & bad):
+                raw = text[f][i] if f in text else ""
                 what = "a positive integer" if integer else "a positive number"
-                problems[i] = f"field '{f}' must be {what}, got '{'' if raw is None else raw}'"
-                break
-            bound = maxima.get(f, (MAX_DIM, "2**31 - 1") if integer else None)
-            if bound and v > bound[0]:
-                problems[i] = f"field '{f}' must be at most {bound[1]} = {bound[0]}, got '{raw}'"
-                break
-        if problems[i] is None:
-            dims = math.prod(int(df[f].iloc[i]) for f in fields if f not in ("stride_x", "stride_y",
-                                                                                 "num_pes"))
-            if dims > MAX_LAYER_ELEMENTS:
-                problems[i] = (f"the product of the layer's dimensions ({dims}) exceeds the sane "
-                               f"maximum of 2**48")
+                problems[i] = f"field '{f}' must be {what}, got '{raw}'"
+            rows &= ~bad
+            if limit is not None:
+                over = rows & (v > limit)
+                for i in np.flatnonzero(over):
+                    problems[i] = f"field '{f}' must be at most {limit_text} = {limit}, got '{text[f][i]}'"
+                rows &= ~over
+        dims = [f for f in layer if f not in ("stride_x", "stride_y")]
+        # a float product is exact up to 2**53, so it decides "> 2**48" exactly (factors are >= 1)
+        product = np.prod([num[f] for f in dims], axis=0) if dims else np.ones(n)
+        for i in np.flatnonzero(rows & (product > MAX_LAYER_ELEMENTS)):
+            exact = 1
+            for f in dims:
+                exact *= int(num[f][i])
+            problems[i] = (f"the product of the layer's dimensions ({exact}) exceeds the sane "
+                           f"maximum of 2**48")
     return problems
 
 
-def _read_rows(path: str) -> "tuple[object, list[str | None]]":
-    """The CSV as a frame of stripped strings, and per row a problem with its number of fields.
-
-    Read with the csv module, not pandas, so that a row with extra trailing fields is that row's
-    error (pandas would silently shift it into an index) and a repeated column is named.
-    """
+def _read_rows(path: str) -> "tuple[list[str], dict[str, list[str]], list[str | None]]":
+    """The header, the columns as lists of stripped strings, and per row a problem with its number
+    of fields. A row with extra trailing fields is that row's error, and a repeated column is named."""
     import csv
-
-    import pandas as pd
 
     from workloads.errors import H2HError
 
@@ -139,12 +154,27 @@ def _read_rows(path: str) -> "tuple[object, list[str | None]]":
         if len(r) != width:
             problems[i] = f"has {len(r)} fields, expected {width} as in the header"
     body = [[v.strip() for v in (r + [""] * width)[:width]] for r in rows[1:]]
-    return pd.DataFrame(body, columns=header, dtype=str), problems
+    columns = {c: [r[j] for r in body] for j, c in enumerate(header)}
+    return header, columns, problems
+
+
+def _cells(values, integer: bool) -> "list[str]":
+    """A result column as the CSV writes it: integers without a decimal point, NaN as empty."""
+    import numpy as np
+
+    finite = ~np.isnan(values)
+    out = np.full(len(values), "", dtype=object)
+    if integer:
+        out[finite] = np.round(values[finite]).astype(np.int64).astype(str)
+    else:
+        out[finite] = [repr(v) for v in values[finite].tolist()]
+    return out.tolist()
 
 
 def _predict(args: argparse.Namespace) -> int:
+    import csv
+
     import numpy as np
-    import pandas as pd
 
     from costmodels.dataflow import load_library, presets
     from costmodels.errors import CostModelError
@@ -157,36 +187,35 @@ def _predict(args: argparse.Namespace) -> int:
     )
     from workloads.errors import H2HError
 
-    raw, shape_errors = _read_rows(args.input)
-    df = raw.copy()
-    for c in dict.fromkeys(CONV_FIELDS + GEMM_FIELDS + ("num_pes", "noc_bw", "offchip_bw")
-                           + tuple(OPTIONAL_HW)):
-        if c in df:
-            df[c] = pd.to_numeric(df[c].map(str.strip), errors="coerce")
-    missing = [c for c in REQUIRED if c not in df]
+    header, text, shape_errors = _read_rows(args.input)
+    missing = [c for c in REQUIRED if c not in text]
     if missing:
         raise H2HError(f"missing column(s) {', '.join(missing)}; expected at least "
                        f"{', '.join(REQUIRED)} and the layer fields", file=args.input)
+    num = {c: _numbers(text[c]) for c in dict.fromkeys(CONV_FIELDS + GEMM_FIELDS + ("num_pes", "noc_bw",
+                                                                                    "offchip_bw")
+                                                       + tuple(OPTIONAL_HW)) if c in text}
     library = dict(presets())
     for path in args.dataflows:
         library.update(load_library(path))
 
-    errors = [bad or problem for bad, problem in zip(shape_errors, _check_rows(df, raw))]
-    names = df["dataflow"].astype(str).str.strip()
-    for i, name in enumerate(names):
-        if errors[i] is None and name not in library:
-            errors[i] = (f"field 'dataflow': unknown dataflow '{name}'; expected one of: "
+    n = len(shape_errors)
+    kinds = np.array([t.upper() for t in text["type"]], dtype=object)
+    errors = [bad or problem for bad, problem in zip(shape_errors, _check_rows(num, text, kinds))]
+    names = np.array(text["dataflow"], dtype=object)
+    known = np.isin(names, list(library))
+    for i in np.flatnonzero(~known):
+        if errors[i] is None:
+            errors[i] = (f"field 'dataflow': unknown dataflow '{names[i]}'; expected one of: "
                          f"{', '.join(sorted(library))}")
-    results = {c: np.full(len(df), np.nan) for c in RESULT_COLUMNS}
-    ok = np.array([e is None for e in errors])
+    results = {c: np.full(n, np.nan) for c in RESULT_COLUMNS}
+    ok = np.array([e is None for e in errors], dtype=bool)
     for name in sorted(set(names[ok])):
-        rows = np.flatnonzero(ok & (names == name).to_numpy())
-        sub = df.iloc[rows]
-        hw_extra = {k: sub[k].to_numpy(dtype=np.float64).astype(np.int64) for k in OPTIONAL_HW
-                    if k in sub}
-        hw = Hardware(sub["num_pes"].to_numpy(dtype=np.float64).astype(np.int64),
-                      sub["noc_bw"].to_numpy(dtype=np.float64),
-                      sub["offchip_bw"].to_numpy(dtype=np.float64), **hw_extra)
+        rows = np.flatnonzero(ok & (names == name))
+        sub = {"type": kinds[rows], **{c: v[rows] for c, v in num.items()}}
+        hw_extra = {k: num[k][rows].astype(np.int64) for k in OPTIONAL_HW if k in num}
+        hw = Hardware(num["num_pes"][rows].astype(np.int64), num["noc_bw"][rows], num["offchip_bw"][rows],
+                      **hw_extra)
         try:
             res = analyze_batch(LayerBatch.from_frame(sub), library[name], hw)
         except CostModelError as e:  # the dataflow as a whole cannot be used
@@ -201,16 +230,17 @@ def _predict(args: argparse.Namespace) -> int:
                 errors[r] = msg if msg.startswith("dataflow") else f"dataflow '{name}': {msg}"
     # the reference file's order: runtime, requirements, MACs, PEs, accesses, energy
     ordered = [c for c in RESULT_COLUMNS if c != "energy_mac_units"] + ["energy_mac_units"]
-    renamed = input_renames(list(raw.columns), ordered + ["error"])
-    out = raw.rename(columns=renamed)
-    for c in ordered:
-        col = pd.Series(results[c])
-        out[c] = col.round().astype("Int64") if c in INT_RESULTS + ACCESS_COLUMNS else col
-    out["error"] = [None if e is None else f"{_row_label(df, i)}: {e}" for i, e in enumerate(errors)]
-    out.to_csv(args.output, index=False)
+    renamed = input_renames(header, ordered + ["error"])
+    integer = set(INT_RESULTS + ACCESS_COLUMNS)
+    cells = [_cells(results[c], c in integer) for c in ordered]
+    labelled = ["" if e is None else f"{_row_label(text, i)}: {e}" for i, e in enumerate(errors)]
+    with open(args.output, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow([renamed.get(c, c) for c in header] + ordered + ["error"])
+        writer.writerows(zip(*(text[c] for c in header), *cells, labelled))
     if renamed:
         print(rename_note(renamed))
     n_bad = sum(e is not None for e in errors)
-    print(f"priced {len(df) - n_bad} of {len(df)} rows -> {args.output}"
+    print(f"priced {n - n_bad} of {n} rows -> {args.output}"
           + (f" ({n_bad} with an error; see the 'error' column)" if n_bad else ""))
     return 0

@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--steps", default=None, metavar="LIST", help="h2h steps to run, e.g. 1,2,4 (ablation)")
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                    help="a mapper option, VALUE read as YAML (e.g. num_workers=8, free_sequence=true); "
-                   "repeatable")
+                   "repeatable; '?' lists the mapper's options with their types and defaults")
     add_workload_options(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--schedule", action="store_true", help="with --json: include every interval")
@@ -55,6 +55,9 @@ def _options(pairs: list[str]) -> dict[str, Any]:
     for pair in pairs:
         key, sep, text = pair.partition("=")
         key = key.strip()
+        if key == "?":   # a question, not an option (``--option '?'``)
+            options["?"] = None
+            continue
         if not sep or not key:
             raise MappingError(f"expected KEY=VALUE, got {pair!r}", item="--option")
         if key in MAP_CALL_KEYS:   # map_workload's own settings have flags: time_limit_s is --time-limit
@@ -106,6 +109,15 @@ def _run(args: argparse.Namespace) -> int:
     else:
         mapper = args.mapper or "h2h"
         options = _options(args.option)
+        if "?" in options:   # --option '?': what the mapper takes, nothing run
+            from h2h.mappers.base import option_lines
+
+            lines = option_lines(mapper)
+            print(f"options of mapper {mapper!r} (--option KEY=VALUE, VALUE read as YAML):" if lines else
+                  f"mapper {mapper!r} takes no options")
+            for line in lines:
+                print(f"  {line}")
+            return 0
         if args.steps is not None:
             from h2h.errors import MappingError
 

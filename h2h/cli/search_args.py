@@ -30,6 +30,14 @@ def add_search_options(parser: argparse.ArgumentParser, *, budget_help: str, see
     parser.add_argument("--overwrite", action="store_true",
                         help="replace the results of an earlier run in --out (refused otherwise)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    parser.add_argument("--check", action="store_true",
+                        help="validate the config (and the overrides) only; exit 0 if valid, 2 if not")
+
+
+def check_line(config: str | Path, settings: Any) -> str:
+    """What ``--check`` prints for a valid search config."""
+    return (f"{config}: ok: {count_noun(settings.budget, 'evaluation')}, "
+            f"objectives {', '.join(o.name for o in settings.objectives)}")
 
 
 def fill_default_out(settings: Any, config: str | Path, *, overwrite: bool = False) -> None:
@@ -90,10 +98,16 @@ def failures_line(history: Any) -> str | None:
     return f"none of the {len(distinct)} designs could be evaluated; {n} failed with: {error}"
 
 
-def warn_if_nothing_usable(history: Any) -> None:
-    """Print ``failures_line`` as a warning when it has something to say."""
-    from . import print_warning
+#: the exit code of a search that ran but has no usable design to show (bad input is 2)
+NOTHING_USABLE_EXIT = 1
 
+
+def exit_code_of(history: Any) -> int:
+    """0, or :data:`NOTHING_USABLE_EXIT` after printing ``failures_line`` as one ``h2h: error:``
+    line when no evaluation gave a usable design: a script must not take an empty front for a
+    result (the results folder is written all the same)."""
     failed = failures_line(history)
-    if failed:
-        print_warning(failed)
+    if not failed:
+        return 0
+    print(f"h2h: error: {failed}", file=sys.stderr)
+    return NOTHING_USABLE_EXIT

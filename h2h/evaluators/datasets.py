@@ -100,6 +100,17 @@ def _check_fields(cls: type, config: Mapping[str, Any], file: str | None) -> Non
                            item="dataset")
 
 
+def _check_number_fields(obj: Any) -> None:
+    """Fields declared ``int`` hold integers and those declared ``float`` numbers (YAML's true and
+    false are neither), before any range check compares them."""
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        wanted = {"int": (int,), "float": (int, float)}.get(str(f.type))
+        if wanted and (isinstance(value, bool) or not isinstance(value, wanted)):
+            what = "an integer" if f.type == "int" else "a number"
+            raise DatasetError(f"{f.name} must be {what}, got {value!r}", item=f"dataset '{f.name}'")
+
+
 # ---- synthetic ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class SyntheticGroups:
@@ -131,6 +142,7 @@ class SyntheticGroups:
     group_names: tuple[str, ...] = ("majority", "minority")
 
     def __post_init__(self) -> None:
+        _check_number_fields(self)
         object.__setattr__(self, "group_names", tuple(str(g) for g in self.group_names))
         checks = [
             (self.num_samples >= 4 * self.num_classes, f"num_samples must be >= 4 * num_classes, got {self.num_samples}"),
@@ -356,7 +368,7 @@ def dataset_from_config(config: Mapping[str, Any], *, file: str | None = None) -
         raise DatasetError(f"a dataset is a mapping with a 'kind', got {config!r}", file=file, item="dataset")
     kinds = {"synthetic": SyntheticGroups, "image_folder": ImageFolderCSV}
     kind = config.get("kind")
-    if kind not in kinds:
+    if not isinstance(kind, str) or kind not in kinds:
         raise DatasetError(f"dataset kind must be one of {', '.join(kinds)}, got {kind!r}", file=file,
                            item="dataset.kind")
     rest = {k: v for k, v in config.items() if k != "kind"}

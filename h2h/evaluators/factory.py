@@ -85,7 +85,7 @@ def make_evaluator(config: Mapping[str, Any], *, base_dir: str | Path | None = N
             if key in dataset and not (key == "csv" and "root" in dataset):
                 dataset[key] = _path(dataset[key], base, f"evaluator.dataset.{key}")
         return TrainEvaluator(dataset_from_config(dataset), config.get("budget"),
-                              test_fraction=float(config.get("test_fraction", 0.25)),
-                              seed=int(config.get("seed", 0)), metrics=config.get("metrics"),
+                              test_fraction=config.get("test_fraction", 0.25),
+                              seed=config.get("seed", 0), metrics=config.get("metrics"),
                               num_threads=config.get("num_threads", 1))
     raise EvaluatorConfigError(f"evaluator kind must be 'table' or 'train', got {kind!r}", item="evaluator.kind")

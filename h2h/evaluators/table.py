@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workloads.errors import WorkloadError
+from workloads.errors import WorkloadError, type_name
 from workloads.nb201 import arch_string, parse_arch
 
 from .base import Direction, EvaluationError, EvaluatorConfigError, Metric, select_metrics
@@ -203,7 +203,7 @@ class TableEvaluator:
         """
         from h2h.data import data_path
 
-        if dataset not in NB201_COLUMNS:
+        if not isinstance(dataset, str) or dataset not in NB201_COLUMNS:
             raise EvaluatorConfigError(f"unknown NAS-Bench-201 dataset {dataset!r}; expected one of "
                                        f"{', '.join(NB201_COLUMNS)}", item="dataset")
         columns = [TableColumn("accuracy", NB201_COLUMNS[dataset], "max", 0.01, "fraction")]
@@ -231,7 +231,7 @@ def canonical_nb201_arch(arch: str) -> str:
 def _nb201_key(dataset: str) -> Callable[[Mapping[str, Any]], str]:
     def key(spec: Mapping[str, Any]) -> str:
         if not isinstance(spec, Mapping):
-            raise EvaluationError(f"an architecture spec is a mapping, got {type(spec).__name__}")
+            raise EvaluationError(f"an architecture spec is a mapping, got {type_name(spec)}")
         family = spec.get("family", "nb201")
         if family != "nb201":
             raise EvaluationError(f"the NAS-Bench-201 table scores family 'nb201' only, got {family!r}",

@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from workloads.errors import type_name
+
 from .base import EvaluationError, EvaluatorConfigError, Metric, select_metrics
 from .datasets import GroupDataset, ImageFolderCSV, SyntheticGroups, dataset_from_config, stratified_split
 from .fairness import fairness_metrics, group_confusion_matrices
@@ -100,19 +102,22 @@ class TrainEvaluator:
         self.source = dataset_from_config(dataset) if isinstance(dataset, Mapping) else dataset
         if not isinstance(self.source, (SyntheticGroups, ImageFolderCSV)):
             raise EvaluatorConfigError(f"dataset must be a SyntheticGroups, ImageFolderCSV or a config "
-                                       f"mapping, got {type(dataset).__name__}", item="dataset")
+                                       f"mapping, got {type_name(dataset)}", item="dataset")
         if budget is None:
             budget = TrainBudget()
         self.budget = TrainBudget.from_dict(budget) if isinstance(budget, Mapping) else budget
-        if not 0.0 < test_fraction < 1.0:
+        if (isinstance(test_fraction, bool) or not isinstance(test_fraction, (int, float))
+                or not 0.0 < test_fraction < 1.0):
             raise EvaluatorConfigError(f"test_fraction must be in (0, 1), got {test_fraction}",
                                        item="test_fraction")
         if num_threads is not None and (not isinstance(num_threads, int) or isinstance(num_threads, bool)
                                         or num_threads < 1):
             raise EvaluatorConfigError(f"num_threads must be an integer >= 1 (or None for torch's "
                                        f"default), got {num_threads!r}", item="num_threads")
-        self.test_fraction = test_fraction
-        self.seed = int(seed)
+        if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+            raise EvaluatorConfigError(f"seed must be an integer >= 0, got {seed!r}", item="seed")
+        self.test_fraction = float(test_fraction)
+        self.seed = seed
         self.num_threads = num_threads
         groups = tuple(Metric(f"accuracy_{g}", "max", "fraction", f"accuracy on group '{g}'")
                        for g in self.source.group_names)

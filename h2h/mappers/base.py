@@ -99,11 +99,18 @@ class Problem:
 
 MapperFn = Callable[..., Solution]
 MAPPERS: dict[str, MapperFn] = {}
+#: mapper name -> the function that checks its option values (the mapper calls it first thing, and
+#: ``check_options`` calls it before any work: one rule for a run and for ``h2h batch --check``)
+OPTION_CHECKS: dict[str, Callable[..., Any]] = {}
 
 
-def register(name: str) -> Callable[[MapperFn], MapperFn]:
+def register(name: str, options: Callable[..., Any] | None = None) -> Callable[[MapperFn], MapperFn]:
+    """Register mapper ``name``; ``options`` takes its keyword options (all of them, defaults
+    filled in) and raises a MappingError naming a bad one."""
     def deco(fn: MapperFn) -> MapperFn:
         MAPPERS[name] = fn
+        if options is not None:
+            OPTION_CHECKS[name] = options
         return fn
     return deco
 
@@ -237,14 +244,27 @@ def mapper_options(name: str) -> list[str]:
     return [p.name for p in params if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)]
 
 
+def option_lines(name: str) -> list[str]:
+    """Mapper ``name``'s options as ``name: type = default``, one per option (its signature)."""
+    params = list(inspect.signature(get_mapper(name)).parameters.values())[1:]
+    return [f"{p.name}: {p.annotation if isinstance(p.annotation, str) else p.annotation.__name__} = {p.default!r}"
+            for p in params if p.name in mapper_options(name)]
+
+
 def check_options(name: str, options: MappingABC[str, Any]) -> None:
     """Unknown mapper names and option names are MappingErrors that list what the mapper takes
-    (values are checked by the mapper itself, where it reads them)."""
+    (with types and defaults); then the values, by the mapper's own check (``OPTION_CHECKS``),
+    before any work."""
     known = mapper_options(name)
     for key in options:
         if key not in known:
             raise MappingError(f"not an option of mapper {name!r}; " + (
-                f"expected one of: {', '.join(known)}" if known else "it takes no options"), item=str(key))
+                f"expected one of: {'; '.join(option_lines(name))}" if known else "it takes no options"),
+                item=str(key))
+    check = OPTION_CHECKS.get(name)
+    if check is not None:
+        params = list(inspect.signature(get_mapper(name)).parameters.values())[1:]
+        check(**{p.name: options.get(p.name, p.default) for p in params if p.name in known})
 
 
 MAX_INT_OPTION = 2**31 - 1   # counts and sizes beyond this overflow the solvers' and numpy's int32/index types

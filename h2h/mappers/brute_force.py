@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
@@ -96,14 +97,20 @@ def _candidates(problem: Problem, orders: bool, residency: str, max_candidates: 
                 yield assign, r, merged
 
 
-@register("brute_force")
+def brute_force_options(orders: Any, residency: Any, max_candidates: Any, batch: Any,
+                        free_sequence: Any) -> tuple[bool, str, int, int, bool]:
+    """The checked option values of :func:`brute_force`."""
+    if not isinstance(residency, str) or residency not in ("knapsack", "none", "subsets"):
+        raise MappingError(f"must be knapsack, none or subsets, got {residency!r}", item="residency")
+    return (check_bool("orders", orders), residency, check_int("max_candidates", max_candidates),
+            check_int("batch", batch), check_bool("free_sequence", free_sequence))
+
+
+@register("brute_force", options=brute_force_options)
 def brute_force(problem: Problem, orders: bool = True, residency: str = "knapsack",
                 max_candidates: int = 200_000, batch: int = 4096, free_sequence: bool = False) -> Solution:
-    if residency not in ("knapsack", "none", "subsets"):
-        raise MappingError(f"residency must be knapsack, none or subsets, got {residency!r}",
-                           item="brute_force")
-    max_candidates, batch = check_int("max_candidates", max_candidates), check_int("batch", batch)
-    free_sequence, orders = check_bool("free_sequence", free_sequence), check_bool("orders", orders)
+    orders, residency, max_candidates, batch, free_sequence = brute_force_options(
+        orders, residency, max_candidates, batch, free_sequence)
     best = (np.inf, None)
     count = 0
     gen = _candidates(problem, orders or free_sequence, residency, max_candidates, free_sequence)

@@ -603,7 +603,20 @@ def _solver(num_workers: int, time_limit_s: float, seed: int, log: bool,
     return solver
 
 
-@register("cpsat")
+def cpsat_options(num_workers: Any, hint: Any, resolution: Any, log: Any, strengthen: Any,
+                  relaxed_share: Any, solver_params: Any, free_sequence: Any) -> tuple:
+    """The checked option values of :func:`cpsat`, in its parameters' order."""
+    if solver_params is not None and not isinstance(solver_params, dict):
+        raise MappingError(f"solver_params must be a mapping of CP-SAT parameter names to values, got "
+                           f"{solver_params!r}", item="solver_params")
+    return (check_int("num_workers", num_workers), check_bool("hint", hint),
+            check_number("resolution", resolution, 1.0), check_bool("log", log),
+            check_bool("strengthen", strengthen),
+            check_number("relaxed_share", relaxed_share, 0.0, 1.0, high_open=True), solver_params,
+            check_bool("free_sequence", free_sequence))
+
+
+@register("cpsat", options=cpsat_options)
 def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution: float = 1e6,
           log: bool = False, strengthen: bool = True, relaxed_share: float = 0.3,
           solver_params: dict[str, Any] | None = None, free_sequence: bool = True) -> Solution:
@@ -619,17 +632,12 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
 
     from .h2h_mapper import h2h
 
+    num_workers, hint, resolution, log, strengthen, relaxed_share, solver_params, free_sequence = \
+        cpsat_options(num_workers, hint, resolution, log, strengthen, relaxed_share, solver_params,
+                      free_sequence)
     if problem.objective not in ("latency", "energy"):
         raise MappingError(f"cpsat optimises latency or energy (linear objectives), not {problem.objective}",
                            item="objective")
-    relaxed_share = check_number("relaxed_share", relaxed_share, 0.0, 1.0, high_open=True)
-    free_sequence, hint, log, strengthen = (check_bool(name, v) for name, v in (
-        ("free_sequence", free_sequence), ("hint", hint), ("log", log), ("strengthen", strengthen)))
-    num_workers = check_int("num_workers", num_workers)
-    resolution = check_number("resolution", resolution, 1.0)
-    if solver_params is not None and not isinstance(solver_params, dict):
-        raise MappingError(f"solver_params must be a mapping of CP-SAT parameter names to values, got "
-                           f"{solver_params!r}", item="solver_params")
     limit = problem.time_limit_s if problem.time_limit_s is not None else DEFAULT_TIME_LIMIT_S
     t0 = time.perf_counter()
 

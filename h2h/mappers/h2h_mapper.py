@@ -623,7 +623,19 @@ def _sequence_phase(search: _Search, starts: list[Solution], max_passes: int) ->
     return passes
 
 
-@register("h2h")
+def h2h_options(steps: Any, max_passes: Any, max_prefix: Any, buckets: Any, wide_moves: Any,
+                chain_each: Any, pair_moves: Any, reorder: Any, restarts: Any, grasp: Any,
+                grasp_noise: Any, free_sequence: Any) -> tuple:
+    """The checked option values of :func:`h2h`, in its parameters' order."""
+    return (parse_steps(steps), check_int("max_passes", max_passes),
+            check_int("max_prefix", max_prefix, optional=True), check_int("buckets", buckets),
+            *(check_int(name, v, 0) for name, v in (("wide_moves", wide_moves), ("chain_each", chain_each),
+                                                    ("pair_moves", pair_moves), ("reorder", reorder))),
+            check_int("restarts", restarts, 0, optional=True), check_int("grasp", grasp, 0, optional=True),
+            check_number("grasp_noise", grasp_noise, 0.0, 1.0), check_bool("free_sequence", free_sequence))
+
+
+@register("h2h", options=h2h_options)
 def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_prefix: int | None = None,
         buckets: int = 4096, wide_moves: int = 600, chain_each: int = 12_000,
         pair_moves: int = 5000, reorder: int = 60_000, restarts: int | None = None,
@@ -645,15 +657,9 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
     1 + ``grasp_noise``]; this phase never makes the answer worse. With ``free_sequence`` (and a
     GRASP phase), a last phase searches the whole processing sequence too (``_sequence_phase``), and
     the answer may carry one; off, every answer follows the scheduler's merge rule."""
-    steps = parse_steps(steps)
-    max_passes, buckets = check_int("max_passes", max_passes), check_int("buckets", buckets)
-    max_prefix = check_int("max_prefix", max_prefix, optional=True)
-    wide_moves, chain_each, pair_moves, reorder = (check_int(name, v, 0) for name, v in (
-        ("wide_moves", wide_moves), ("chain_each", chain_each), ("pair_moves", pair_moves), ("reorder", reorder)))
-    restarts = check_int("restarts", restarts, 0, optional=True)
-    grasp = check_int("grasp", grasp, 0, optional=True)
-    grasp_noise = check_number("grasp_noise", grasp_noise, 0.0, 1.0)
-    free_sequence = check_bool("free_sequence", free_sequence)
+    (steps, max_passes, max_prefix, buckets, wide_moves, chain_each, pair_moves, reorder, restarts, grasp,
+     grasp_noise, free_sequence) = h2h_options(steps, max_passes, max_prefix, buckets, wide_moves, chain_each,
+                                               pair_moves, reorder, restarts, grasp, grasp_noise, free_sequence)
     t0 = time.perf_counter()
     search = _Search(problem, steps, buckets)
     search.chain_each_limit = chain_each

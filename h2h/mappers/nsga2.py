@@ -98,7 +98,12 @@ def _operators(p: Problem, rng: np.random.Generator):
     return UniformCrossover(), ResetMutation()
 
 
-@register("nsga2")
+def nsga2_options(pop_size: Any, generations: Any) -> tuple[int, int]:
+    """The checked option values of :func:`nsga2`."""
+    return check_int("pop_size", pop_size), check_int("generations", generations)
+
+
+@register("nsga2", options=nsga2_options)
 def nsga2(problem: Problem, pop_size: int = 64, generations: int = 60) -> Solution:
     """See the module docstring. Stops after ``generations`` or the time limit (default 30 s)."""
     from pymoo.algorithms.moo.nsga2 import NSGA2
@@ -111,7 +116,7 @@ def nsga2(problem: Problem, pop_size: int = 64, generations: int = 60) -> Soluti
     from .base import to_mapping
     from .h2h_mapper import h2h
 
-    pop_size, generations = check_int("pop_size", pop_size), check_int("generations", generations)
+    pop_size, generations = nsga2_options(pop_size, generations)
     t0 = time.perf_counter()
     sched = problem.scheduler
     rng = np.random.default_rng(problem.seed)

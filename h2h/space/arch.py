@@ -241,7 +241,7 @@ class MMMTArch:
                 "num_classes": self.num_classes}
 
     def workload(self, c: Mapping[str, Any]) -> Any:
-        from workloads.builders import build_mmmt
+        from workloads.zoo.casia_surf import build_mmmt
 
         return build_mmmt(self._chosen(c), resolution=self.resolution, num_classes=self.num_classes)
 

@@ -122,6 +122,10 @@ def _active(i: int, num: Field) -> dict[str, Any] | None:
     return {"var": "num_accelerators", "ge": i + 1}
 
 
+#: a searched system's most accelerators: each one adds its own variables to the search
+MAX_SEARCHED_ACCELERATORS = 64
+
+
 class SearchedSystem:
     """1..N accelerators with per-accelerator dataflow, PEs and buffers, and a searched bandwidth."""
 
@@ -147,16 +151,20 @@ class SearchedSystem:
         from costmodels.technology import Technology
         from workloads.errors import H2HError
 
+        from costmodels.accelerator import MAX_BYTES, MAX_COUNT
+
         num = field_from_config(sec, "num_accelerators", "num_accelerators", "num_accelerators",
-                                "number of accelerators in the system", default=1)
+                                "number of accelerators in the system", default=1,
+                                high_bound=MAX_SEARCHED_ACCELERATORS)
         per_acc = {
             "dataflow": field_from_config(sec, "dataflow", "dataflow", "dataflow",
                                           "dataflow of the accelerator's convolutions", kind="str"),
-            "pe_count": field_from_config(sec, "pe_count", "pe_count", "pe_count", "PEs of the accelerator"),
+            "pe_count": field_from_config(sec, "pe_count", "pe_count", "pe_count", "PEs of the accelerator",
+                                          high_bound=MAX_COUNT),
             "l1_bytes": field_from_config(sec, "l1_bytes", "l1_bytes", "l1_bytes",
-                                          "L1 scratchpad bytes per PE", default=512),
+                                          "L1 scratchpad bytes per PE", default=512, high_bound=MAX_BYTES),
             "l2_bytes": field_from_config(sec, "l2_bytes", "l2_bytes", "l2_bytes",
-                                          "shared L2 buffer bytes", default=1 << 20),
+                                          "shared L2 buffer bytes", default=1 << 20, high_bound=MAX_BYTES),
         }
         bandwidth = field_from_config(sec, "bandwidth_gbps", "bandwidth_gbps", "bandwidth_gbps",
                                       "interconnect bandwidth in GB/s (1e9 bytes/s)", default=8.0,

@@ -24,6 +24,7 @@ from llm_agents.space import SpaceDescription, candidate_key
 
 from h2h.config import Section
 from h2h.errors import ConfigError
+from workloads.errors import type_name
 
 from .arch import arch_from_config
 from .hardware import hardware_from_config
@@ -111,7 +112,7 @@ class Space:
         """``(canonical candidate, [])``, or ``(None, reasons)``; budget violations are not checked
         here (see :meth:`violations`), so an over-budget design can still be scored as infeasible."""
         if not isinstance(raw, Mapping):
-            return None, [f"a candidate must be a mapping, got {type(raw).__name__}"]
+            return None, [f"a candidate must be a mapping, got {type_name(raw)}"]
         loose = SpaceDescription(self.description.variables)
         return loose.validate(raw)
 

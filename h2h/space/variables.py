@@ -114,13 +114,20 @@ class Field:
         return v.grid()
 
 
+#: the most values an integer (or stepped real) range may hold: its grid is listed in full by the
+#: feasibility check and the agents, so a range of 10**30 would hang the search before it starts
+MAX_RANGE_VALUES = 2**20
+
+
 def field_from_config(sec: Any, key: str, name: str, role: str, description: str, *,
-                      default: Any = None, kind: str = "int", low_bound: float = 1) -> Field:
+                      default: Any = None, kind: str = "int", low_bound: float = 1,
+                      high_bound: float | None = None) -> Field:
     """Read ``key`` of config section ``sec`` as a fixed value, a list of choices, or a range.
 
-    ``kind`` is ``int`` (``{low, high, step?}`` ranges of integers >= ``low_bound``), ``real``
-    (``{low, high}``) or ``str`` (fixed string or list of strings). A one-element list or a
-    range with ``low == high`` is fixed.
+    ``kind`` is ``int`` (``{low, high, step?}`` ranges of integers in [``low_bound``,
+    ``high_bound``]), ``real`` (``{low, high}``) or ``str`` (fixed string or list of strings). A
+    one-element list or a range with ``low == high`` is fixed. A stepped range holds at most
+    :data:`MAX_RANGE_VALUES` values.
     """
     from h2h.config import Section
 
@@ -131,13 +138,17 @@ def field_from_config(sec: Any, key: str, name: str, role: str, description: str
     what = {"str": "a string", "int": "an integer", "real": "a number"}[kind]
 
     def ok(v: Any) -> bool:
-        return isinstance(v, scalar) and not isinstance(v, bool) and (kind == "str" or v >= low_bound)
+        return isinstance(v, scalar) and not isinstance(v, bool) and (
+            kind == "str" or low_bound <= v and (high_bound is None or v <= high_bound))
 
+    bound = "" if kind == "str" else f" >= {low_bound:g}" if high_bound is None else \
+        f" in [{low_bound:g}, {high_bound:g}]"
     if ok(raw):
         return Field(fixed=float(raw) if kind == "real" else raw)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and kind != "str":
+        raise sec.error(key, f"expected {what}{bound}, got {raw!r}")
     if isinstance(raw, list):
         if not raw or not all(ok(v) for v in raw):
-            bound = "" if kind == "str" else f" >= {low_bound:g}"
             raise sec.error(key, f"expected a non-empty list of {what}{bound} values, got {list(raw)}")
         if len(set(raw)) != len(raw):
             raise sec.error(key, f"options repeat a value: {list(raw)}")
@@ -148,9 +159,14 @@ def field_from_config(sec: Any, key: str, name: str, role: str, description: str
         r = Section(raw, file=sec.file, item=sec.key_item(key))
         num = int if kind == "int" else float
         low = r.take("low", num, low=low_bound)
-        high = r.take("high", num, low=low)
+        high = r.take("high", num, low=low, high=high_bound)
         step = r.take("step", num, default=None, low=0 if kind == "real" else 1)
         r.done()
+        if kind == "real" and step == 0:
+            raise r.error("step", "must be > 0, got 0")
+        if (kind == "int" or step is not None) and (high - low) / (step or 1) + 1 > MAX_RANGE_VALUES:
+            raise r.error("high", f"a range of {(high - low) / (step or 1) + 1:.3g} values; at most "
+                                  f"{MAX_RANGE_VALUES} (2**20): give a list of choices or a larger step")
         if low == high:
             return Field(fixed=low)
         make = integer if kind == "int" else real

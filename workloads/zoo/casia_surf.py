@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from ..errors import WorkloadError
 from ..graph import Workload
 from ..netbuilder import NetBuilder, Tensor
+from ..builders import mbv2_trunk
 from . import resnet
 from .mobilenet import mobilenetv2_spec
 
@@ -31,8 +32,6 @@ def _resnet_branch(depth: str):
 
 
 def _mbv2_branch(nb: NetBuilder, x: Tensor) -> Tensor:
-    from ..builders import mbv2_trunk
-
     return mbv2_trunk(nb, x, mobilenetv2_spec(x.h), stages=3)  # up to the stride-8 stage (32 ch)
 
 
@@ -81,3 +80,10 @@ def casia_surf(backbones: Mapping[str, str] | None = None, *, resolution: int = 
     x = nb.gap(x, name="avgpool")
     nb.fc(x, num_classes, name="fc")
     return nb.build()
+
+
+def build_mmmt(backbones: Mapping[str, str], *, resolution: int = 112, num_classes: int = 2,
+               name: str | None = None) -> Workload:
+    """The template with one backbone per modality (the search space's per-modality choice), e.g.
+    ``build_mmmt({"rgb": "resnet18", "depth": "mobilenetv2", "ir": "resnet18"})``; see BACKBONES."""
+    return casia_surf(backbones=backbones, resolution=resolution, num_classes=num_classes, name=name)
