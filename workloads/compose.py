@@ -23,13 +23,18 @@ have the same number of elements; a mismatch is an error naming the edge.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .errors import WorkloadError
 from .graph import Workload
+
+SPEC_KEYS = ("source", "precision", "models", "tags")
+#: how a part is loaded: ``load(spec) -> (Workload, ports)`` (``workloads.load.load_with_ports``, passed
+#: in by the loader so that this module imports no loader back)
+PartLoader = Callable[[Any], tuple[Workload, Any]]
 
 TOP_KEYS = ("name", "description", "parts", "edges")
 EDGE_KEYS = ("src", "dst", "port")
@@ -49,10 +54,8 @@ def _source(spec: Any, base_dir: Path) -> Any:
     return spec
 
 
-def _load_part(pname: str, spec: Any, base_dir: Path, file: str, item: str | None = None
+def _load_part(load: PartLoader, pname: str, spec: Any, base_dir: Path, file: str, item: str | None = None
                ) -> tuple[Workload, Any]:
-    from .load import SPEC_KEYS, load_with_ports
-
     item = item or f"parts.{pname}"
     if not isinstance(pname, str) or not pname or "/" in pname or ":" in pname:
         raise WorkloadError(f"a part name is a non-empty string without '/' or ':', got {pname!r}",
@@ -64,7 +67,7 @@ def _load_part(pname: str, spec: Any, base_dir: Path, file: str, item: str | Non
         raise WorkloadError(f"expected a workload spec or a mapping with 'source' and optional "
                             f"{', '.join(SPEC_KEYS[1:])}; got keys {sorted(spec)}", file=file, item=item)
     try:
-        return load_with_ports({**spec, "source": _source(spec["source"], base_dir)})
+        return load({**spec, "source": _source(spec["source"], base_dir)})
     except WorkloadError as e:
         raise WorkloadError(str(e), file=file, item=item) from None
 
@@ -119,14 +122,14 @@ def _inputs(w: Workload, ports: Any, name: str | None, port: int | None, file: s
                         + (f"; the inputs are {', '.join(named)}" if named else ""), file=file, item=item)
 
 
-def from_source(data: Mapping[str, Any], *, file: str) -> Workload:
+def from_source(data: Mapping[str, Any], *, file: str, load: PartLoader) -> Workload:
     """A document that names one workload with options (``{source: net.onnx, models: {...},
     tags: {...}, precision: int8}``): the user's model names kept in a file beside the export."""
-    w, _ = _load_part("source", dict(data), Path(file).parent, file, item="source")
+    w, _ = _load_part(load, "source", dict(data), Path(file).parent, file, item="source")
     return w
 
 
-def compose(data: Mapping[str, Any], *, file: str) -> Workload:
+def compose(data: Mapping[str, Any], *, file: str, load: PartLoader) -> Workload:
     """The workload a ``parts`` document describes (see the module docstring)."""
     unknown = sorted(set(data) - set(TOP_KEYS))
     if unknown:
@@ -136,7 +139,7 @@ def compose(data: Mapping[str, Any], *, file: str) -> Workload:
     if not isinstance(parts, Mapping) or not parts:
         raise WorkloadError("'parts' must be a non-empty mapping of part name to workload", file=file)
     base_dir = Path(file).parent
-    loaded = {p: _load_part(p, spec, base_dir, file) for p, spec in parts.items()}
+    loaded = {p: _load_part(load, p, spec, base_dir, file) for p, spec in parts.items()}
     layers, edges = [], []
     for pname, (w, _) in loaded.items():
         spec = parts[pname]

@@ -151,17 +151,24 @@ def _check_edges(data: Any, file: str) -> None:
         raise WorkloadError(f"'name' must be a string, got {name!r}", file=file)
 
 
+def joins_workloads(data: Any) -> bool:
+    """A document that names other workloads (``parts``, or one ``source``): see workloads.compose."""
+    return isinstance(data, dict) and ("parts" in data or "source" in data)
+
+
 def workload_from_data(data: Any, *, file: str) -> Workload:
-    if isinstance(data, dict) and "parts" in data:   # several models joined (workloads.compose)
-        from .compose import compose
-
-        return compose(data, file=file)
-    if isinstance(data, dict) and "source" in data:  # another workload, with the user's options
-        from .compose import from_source
-
-        return from_source(data, file=file)
+    if joins_workloads(data):
+        raise WorkloadError("this document joins other workloads ('parts' or 'source'); load it with "
+                            "workloads.load_workload, as every h2h command does", file=file)
     _check_edges(data, file)
     return Workload.from_dict(data, file=file)
+
+
+def read_document(path: str | Path) -> Any:
+    """The parsed YAML or JSON document of a workload file (located errors)."""
+    path = Path(path)
+    parse = parse_json if path.suffix.lower() == ".json" else parse_yaml
+    return parse(_read_text(path), file=str(path))
 
 
 def _read_text(path: Path) -> str:
@@ -174,13 +181,11 @@ def _read_text(path: Path) -> str:
 
 
 def read_yaml(path: str | Path) -> Workload:
-    path = Path(path)
-    return workload_from_data(parse_yaml(_read_text(path), file=str(path)), file=str(path))
+    return workload_from_data(read_document(path), file=str(path))
 
 
 def read_json(path: str | Path) -> Workload:
-    path = Path(path)
-    return workload_from_data(parse_json(_read_text(path), file=str(path)), file=str(path))
+    return workload_from_data(read_document(path), file=str(path))
 
 
 def dumps_yaml(workload: Workload) -> str:

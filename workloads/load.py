@@ -22,12 +22,12 @@ from typing import Any
 
 from .errors import WorkloadError
 from .graph import Workload
-from .io import SUFFIXES, read_workload
+from .compose import SPEC_KEYS, compose, from_source
+from .io import SUFFIXES, YAML_SUFFIXES, joins_workloads, read_document, read_workload, workload_from_data
 
 NB201_PREFIX = "nb201:"
 
 
-SPEC_KEYS = ("source", "precision", "models", "tags")
 
 
 def load_workload(spec: Any, *, precision: Any = None, models: Mapping[str, str] | None = None,
@@ -78,7 +78,7 @@ def _resolve(spec: Any) -> Workload:
 
         return build_workload(spec)
     if isinstance(spec, Path):
-        return read_workload(spec)
+        return _read_file(spec)
     if not isinstance(spec, str) or not spec.strip():
         raise WorkloadError(f"a workload is named by a zoo name, a file path or nb201:<arch>, "
                             f"got {spec!r}", item="workload spec")
@@ -89,7 +89,18 @@ def _resolve(spec: Any) -> Workload:
         arch, _, dataset = spec[len(NB201_PREFIX):].partition("@")
         return nb201.build(arch, dataset or "cifar10")
     if Path(spec).suffix.lower() in SUFFIXES or "/" in spec or "\\" in spec:
-        return read_workload(spec)
+        return _read_file(Path(spec))
     from . import zoo
 
     return zoo.build(spec)
+
+
+def _read_file(path: Path) -> Workload:
+    """A workload file; a YAML/JSON document that joins others (``parts``/``source``) is composed."""
+    if path.suffix.lower() not in (*YAML_SUFFIXES, ".json"):
+        return read_workload(path)
+    data = read_document(path)
+    if not joins_workloads(data):
+        return workload_from_data(data, file=str(path))
+    join = compose if "parts" in data else from_source
+    return join(data, file=str(path), load=load_with_ports)
