@@ -146,7 +146,11 @@ class AcceleratorSpec:
         if unknown:
             raise CostModelError(f"unknown key(s) {unknown}; expected some of {sorted(known)}", file=file,
                            item=item)
-        required = ("name", "dataflow", "num_pes") if data.get("cost_model") != "fpga15" else ("name",)
+        model = data.get("cost_model", "maestro")
+        if model not in COST_MODELS:
+            raise CostModelError(f"'cost_model' must be one of {list(COST_MODELS)}, got {model!r}", file=file,
+                                 item=item)
+        required = ("name", "dataflow", "num_pes") if model != "fpga15" else ("name",)
         missing = [k for k in required if k not in data]
         if missing:
             raise CostModelError(f"missing key(s) {missing}", file=file, item=item)
@@ -156,4 +160,4 @@ class AcceleratorSpec:
                 data = {"dataflow": "kcp_ws", "num_pes": spec.tm * spec.tn, **data, "fpga15": spec}
             return cls(**data)
         except CostModelError as e:
-            raise e.located(file=file) from None
+            raise e.located(file=file, item=item) from None

@@ -637,7 +637,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
         return limit - (time.perf_counter() - t0)
 
     sched = problem.scheduler
-    warm = h2h(Problem(sched, problem.objective, None, problem.seed), free_sequence=free_sequence)
+    warm = h2h(Problem(sched, problem.objective, None, problem.seed), effort="thorough", free_sequence=free_sequence)
     warm_eval = sched.evaluate(to_mapping(sched, warm.assign, warm.resident, warm.order, warm.sequence))
     # the warm start's makespan sets the tick; every time variable lives in [0, horizon], where the
     # horizon (everything serialised, each at its slowest) bounds any schedule of interest
