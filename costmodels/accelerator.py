@@ -108,6 +108,11 @@ class AcceleratorSpec:
                 raise CostModelError(f"'{f.name}' must be >= 0, got {v!r}", item=item)
 
     @property
+    def model_label(self) -> str:
+        """What prices it, for tables: ``fpga15`` or the MAESTRO dataflow's name."""
+        return "fpga15" if self.cost_model == "fpga15" else self.dataflow
+
+    @property
     def busy_power_w(self) -> float:
         """Power drawn while the accelerator is busy (its cost model's; 0 where energy is counted
         per access instead)."""
