@@ -15,7 +15,7 @@ def test_effort_levels_grow():
     for L in (5, 44, 150, 402):
         fast, default, thorough = (effort_settings(e, L) for e in ("fast", "default", "thorough"))
         assert fast["restarts"] == 0 and fast["grasp"] == 0 and fast["pair_moves"] == 0
-        assert default["restarts"] == (0 if L > 200 else min(8, 800 // L)) and default["grasp"] == 0
+        assert default["restarts"] == (0 if L > 200 else min(8, 600 // L)) and default["grasp"] == 0
         # thorough is what h2h ran before the knob existed
         assert thorough["restarts"] == (0 if L > 200 else min(40, 800 // L))
         assert thorough["grasp"] == (min(100, 3000 // L) if 0 < thorough["restarts"] and L <= GRASP_MAX_LAYERS

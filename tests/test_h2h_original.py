@@ -152,3 +152,9 @@ def test_h2h_default_is_at_most_2_percent_above_their_step_4(name):
 def test_joint_rule_is_checked():
     with pytest.raises(h2h.H2HError, match="rule"):
         h2h.map(h2h.load_workload(EXAMPLE), original_system("1acc"), mapper="compute_priority", rule="best")
+
+
+def test_cpsat_refuses_the_serial_conventions():
+    w = h2h.load_workload(EXAMPLE)
+    with pytest.raises(h2h.MappingError, match="overlapped conventions"):
+        h2h.map(w, original_system("1acc"), mapper="cpsat", time_limit_s=5)

@@ -622,6 +622,10 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     if problem.objective not in ("latency", "energy"):
         raise MappingError(f"cpsat optimises latency or energy (linear objectives), not {problem.objective}",
                            item="objective")
+    if problem.scheduler.serial:
+        raise MappingError(f"cpsat models the default overlapped conventions, not "
+                           f"'{problem.scheduler.system.conventions}'; use h2h, nsga2 or brute_force",
+                           item=f"system '{problem.scheduler.system.name}'")
     relaxed_share = check_number("relaxed_share", relaxed_share, 0.0, 1.0, high_open=True)
     free_sequence, hint, log, strengthen = (check_bool(name, v) for name, v in (
         ("free_sequence", free_sequence), ("hint", hint), ("log", log), ("strengthen", strengthen)))

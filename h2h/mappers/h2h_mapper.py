@@ -21,6 +21,9 @@ each be switched off for ablation (``steps=(1, 2, 3, 4)``, or a string such as `
 Whatever the steps do, the answer is never worse than ``compute_priority``: its mapping is a
 candidate, and the best truly evaluated candidate is returned.
 
+How much of the search below runs is set by ``effort`` (``effort_settings``): ``fast`` is the four
+steps alone, ``default`` adds a few restarts, ``thorough`` everything described here.
+
 Beyond the paper (each documented at its option): on small workloads step 4 also moves a layer to
 any accelerator (``wide_moves``), moves whole fused groups (a model's consecutive layers on one
 accelerator) together, scores each move under its own step-3 orders (``chain_each``), tries pairs of
@@ -647,7 +650,7 @@ def effort_settings(effort: str, num_layers: int, restarts: int | None = None) -
       its own chain order on small workloads (``chain_each`` <= 12000), no pairs, reorders,
       restarts or GRASP.
     * ``default``: single moves (scored under their own chain order when moves x layers <= 6000), and
-      min(8, 800 / L) restarts (none above 200 layers), no GRASP: about a second per call, within 2%
+      min(8, 600 / L) restarts (none above 200 layers), no GRASP: about a second per call, within 2%
       of ``thorough`` on the zoo (``benchmarks/results/h2h_effort.md``).
     * ``thorough``: pair moves (<= 5000 pairs), reorders (<= 60000 candidates x layers), chain
       scoring up to 12000, min(40, 800 / L) restarts (none above 200 layers) and min(100, 3000 / L)
@@ -658,7 +661,7 @@ def effort_settings(effort: str, num_layers: int, restarts: int | None = None) -
     if effort == "fast":
         return {"restarts": 0, "grasp": 0, "pair_moves": 0, "reorder": 0, "chain_each": 12_000}
     if effort == "default":
-        return {"restarts": 0 if L > 200 else min(8, 800 // L), "grasp": 0, "pair_moves": 0, "reorder": 0,
+        return {"restarts": 0 if L > 200 else min(8, 600 // L), "grasp": 0, "pair_moves": 0, "reorder": 0,
                 "chain_each": 6000}
     n = 0 if L > 200 else min(40, 800 // L)
     on = (n if restarts is None else restarts) > 0 and L <= GRASP_MAX_LAYERS
