@@ -15,13 +15,15 @@ def test_effort_levels_grow():
     for L in (5, 44, 150, 402):
         fast, default, thorough = (effort_settings(e, L) for e in ("fast", "default", "thorough"))
         assert fast["restarts"] == 0 and fast["grasp"] == 0 and fast["pair_moves"] == 0
-        assert default["restarts"] == (0 if L > 200 else min(8, 600 // L)) and default["grasp"] == 0
+        assert default["restarts"] == (0 if L > 200 else min(8, 600 // L))
+        assert default["grasp"] == (min(10, 200 // L) if L <= GRASP_MAX_LAYERS else 0)
         # thorough is what h2h ran before the knob existed
         assert thorough["restarts"] == (0 if L > 200 else min(40, 800 // L))
         assert thorough["grasp"] == (min(100, 3000 // L) if 0 < thorough["restarts"] and L <= GRASP_MAX_LAYERS
                                      else 0)
         assert (thorough["pair_moves"], thorough["reorder"], thorough["chain_each"]) == (5000, 60_000, 12_000)
     assert effort_settings("thorough", 44, restarts=0)["grasp"] == 0
+    assert effort_settings("default", 44, restarts=0)["grasp"] == 0
 
 
 def test_effort_only_sets_options_the_caller_left_unset():

@@ -22,7 +22,7 @@ Whatever the steps do, the answer is never worse than ``compute_priority``: its 
 candidate, and the best truly evaluated candidate is returned.
 
 How much of the search below runs is set by ``effort`` (``effort_settings``): ``fast`` is the four
-steps alone, ``default`` adds a few restarts, ``thorough`` everything described here.
+steps alone, ``default`` adds a few restarts and GRASP starts, ``thorough`` everything described here.
 
 Beyond the paper (each documented at its option): on small workloads step 4 also moves a layer to
 any accelerator (``wide_moves``), moves whole fused groups (a model's consecutive layers on one
@@ -649,9 +649,10 @@ def effort_settings(effort: str, num_layers: int, restarts: int | None = None) -
     * ``fast``: the paper's four steps only: one step-4 descent of single moves, each scored under
       its own chain order on small workloads (``chain_each`` <= 12000), no pairs, reorders,
       restarts or GRASP.
-    * ``default``: single moves (scored under their own chain order when moves x layers <= 6000), and
-      min(8, 600 / L) restarts (none above 200 layers), no GRASP: about a second per call, within 2%
-      of ``thorough`` on the zoo (``benchmarks/results/h2h_effort.md``).
+    * ``default``: single moves (scored under their own chain order when moves x layers <= 6000),
+      min(8, 600 / L) restarts (none above 200 layers) and, on workloads of at most
+      ``GRASP_MAX_LAYERS`` layers, min(10, 200 / L) GRASP starts with the sequence phase: about two
+      seconds per call (CPU), within 2% of ``thorough`` on the zoo (``benchmarks/results/h2h_effort.md``).
     * ``thorough``: pair moves (<= 5000 pairs), reorders (<= 60000 candidates x layers), chain
       scoring up to 12000, min(40, 800 / L) restarts (none above 200 layers) and min(100, 3000 / L)
       GRASP starts with the sequence phase (restarts on and at most ``GRASP_MAX_LAYERS`` layers):
@@ -661,8 +662,9 @@ def effort_settings(effort: str, num_layers: int, restarts: int | None = None) -
     if effort == "fast":
         return {"restarts": 0, "grasp": 0, "pair_moves": 0, "reorder": 0, "chain_each": 12_000}
     if effort == "default":
-        return {"restarts": 0 if L > 200 else min(8, 600 // L), "grasp": 0, "pair_moves": 0, "reorder": 0,
-                "chain_each": 6000}
+        small = L <= GRASP_MAX_LAYERS and (restarts is None or restarts > 0)
+        return {"restarts": 0 if L > 200 else min(8, 600 // L),
+                "grasp": min(10, 200 // L) if small else 0, "pair_moves": 0, "reorder": 0, "chain_each": 6000}
     n = 0 if L > 200 else min(40, 800 // L)
     on = (n if restarts is None else restarts) > 0 and L <= GRASP_MAX_LAYERS
     return {"restarts": n, "grasp": min(100, 3000 // L) if on else 0, "pair_moves": 5000, "reorder": 60_000,
