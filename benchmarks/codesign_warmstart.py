@@ -175,6 +175,7 @@ def write_table(path: Path, rows: list[dict[str, Any]], info: dict[str, Any], ar
         f"Command: `{command}`",
         "",
         f"Machine: {machine(f'{args.workers} worker processes')}.",
+        "h2h effort: the search defaults (`SEARCH_MAP_DEFAULTS`: thorough, restarts 0).",
         "",
         f"Config: `{shown}`, "
         f"budget {budget} distinct evaluations per run, population {population}, agent "

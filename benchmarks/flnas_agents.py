@@ -103,6 +103,7 @@ def bench_nb201(seeds: int, budget: int) -> None:
         f"Command: `.venv/bin/python benchmarks/flnas_agents.py nb201 --seeds {seeds} --budget {budget}`",
         "",
         f"Machine: {machine()}.",
+        "h2h effort: the search defaults (`SEARCH_MAP_DEFAULTS`: thorough, restarts 0).",
         "",
         f"Config: `examples/flnas_nb201.yaml` (NB201 cell space, CIFAR-10 200-epoch test accuracy from "
         f"the packaged NAS-Bench-201 table, latency and energy of the h2h mapping on "
@@ -168,6 +169,7 @@ def bench_fairness() -> None:
         "(the same run as `h2h nas examples/flnas_fairness.yaml`)",
         "",
         f"Machine: {machine()}.",
+        "h2h effort: the search defaults (`SEARCH_MAP_DEFAULTS`: thorough, restarts 0).",
         "",
         f"Wall-clock time: **{wall:.1f} s** for {len(result.history)} evaluations "
         f"({counts['agent']} from the agent, {counts['fallback']} random fallback), of which "

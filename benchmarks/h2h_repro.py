@@ -5,7 +5,7 @@ medium and high bandwidth bus). For each pair: compute_priority; h2h with steps 
 (1, 1+2, 1+2+3, 1+2+3+4 = full, all with the latency objective); h2h with each step left out; and
 compute_priority vs h2h with the energy objective. Reductions are ``1 - h2h / compute_priority``.
 
-Run:  .venv/bin/python benchmarks/h2h_repro.py [--out benchmarks/results/h2h_repro.md]
+Run:  .venv/bin/python benchmarks/h2h_repro.py [--effort thorough] [--out benchmarks/results/h2h_repro.md]
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ def pct(new: float, base: float) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(REPO / "benchmarks/results/h2h_repro.md"))
+    ap.add_argument("--effort", default="thorough", choices=("fast", "default", "thorough"))
     args = ap.parse_args()
     names = [e["name"] for e in list_zoo() if e["mmmt"]]
     main_rows, abl_rows, lat_red, en_red, en_obj_red = [], [], [], [], []
@@ -45,9 +46,9 @@ def main() -> None:
         for bw in SYSTEMS:
             s = h2h.load_system(REPO / f"examples/systems/hetero4_{bw}.yaml")
             base = h2h.map(w, s, mapper="compute_priority")
-            full = h2h.map(w, s, mapper="h2h")
+            full = h2h.map(w, s, mapper="h2h", effort=args.effort)
             base_e = h2h.map(w, s, mapper="compute_priority", objective="energy")
-            full_e = h2h.map(w, s, mapper="h2h", objective="energy")
+            full_e = h2h.map(w, s, mapper="h2h", objective="energy", effort=args.effort)
             lat_red.append(1 - full.latency_s / base.latency_s)
             en_red.append(1 - full.energy_j / base.energy_j)
             en_obj_red.append(1 - full_e.energy_j / base_e.energy_j)
@@ -56,8 +57,8 @@ def main() -> None:
                 f"**{pct(full.latency_s, base.latency_s)}** | {base.energy_j * 1e3:.2f} | {full.energy_j * 1e3:.2f} | "
                 f"{pct(full.energy_j, base.energy_j)} | **{pct(full_e.energy_j, base_e.energy_j)}** | "
                 f"{full.extras['passes']} | {full.runtime_s:.2f} |")
-            cum_s = [h2h.map(w, s, mapper="h2h", steps=st).latency_s for st in CUMULATIVE]
-            out_s = [h2h.map(w, s, mapper="h2h", steps=st).latency_s for st in LEAVE_OUT]
+            cum_s = [h2h.map(w, s, mapper="h2h", steps=st, effort=args.effort).latency_s for st in CUMULATIVE]
+            out_s = [h2h.map(w, s, mapper="h2h", steps=st, effort=args.effort).latency_s for st in LEAVE_OUT]
             cum = [pct(x, base.latency_s) for x in cum_s]
             out = [pct(x, base.latency_s) for x in out_s]
             step3_gain.append((cum_s[1] - cum_s[2]) / base.latency_s)
@@ -73,7 +74,7 @@ def main() -> None:
     rng = lambda xs: f"{min(xs) * 100:.1f}% to {max(xs) * 100:.1f}%"  # noqa: E731
     text = f"""# H2H reproduction: compute_priority vs h2h on the MMMT zoo
 
-Command: `.venv/bin/python benchmarks/h2h_repro.py` ({total:.0f} s in all)
+Command: `.venv/bin/python benchmarks/h2h_repro.py --effort {args.effort}` ({total:.0f} s in all); h2h effort: {args.effort}
 Machine: {machine()}; load average at the end (1, 5, 15 min): {load} (other jobs share the 2 cores)
 
 Systems: `examples/systems/hetero4_{{low,mid,high}}.yaml` (NVDLA-large, ShiDianNao-, Eyeriss- and

@@ -35,11 +35,15 @@ from machine import machine  # noqa: E402
 
 MID = REPO / "examples/systems/hetero4_mid.yaml"
 DEFAULT_OUT = REPO / "benchmarks/results/mapper_speed.md"
+#: h2h's effort in every part: thorough, the search these tables were measured with (h2h's default
+#: before the ``effort`` option); the effort knob's own comparison is benchmarks/h2h_effort.py
+EFFORT = "thorough"
 
 
 def part_cli(repeat: int) -> str:
     h2h_cli = Path(sys.executable).with_name("h2h")  # the console script beside this interpreter
-    cmd = [str(h2h_cli), "map", "--workload", "xr_set", "--system", str(MID), "--mapper", "h2h", "--json"]
+    cmd = [str(h2h_cli), "map", "--workload", "xr_set", "--system", str(MID), "--mapper", "h2h", "--effort", EFFORT,
+           "--json"]
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
@@ -59,7 +63,8 @@ def part_mappers() -> str:
         w = h2h.load_workload(name)
         h2h.map(w, s, mapper="compute_priority")   # cost table and scheduler built once
         cells = []
-        for mapper, kw in (("compute_priority", {}), ("h2h", {}), ("random", {}), ("nsga2", {"time_limit_s": 20})):
+        for mapper, kw in (("compute_priority", {}), ("h2h", {"effort": EFFORT}), ("random", {}),
+                           ("nsga2", {"time_limit_s": 20})):
             r = h2h.map(w, s, mapper=mapper, **kw)
             cells.append(f"{r.latency_s * 1e3:.2f} ms / {r.runtime_s:.2f} s")
         rows.append(f"| {name} ({len(w)}) | " + " | ".join(cells) + " |")
@@ -78,7 +83,7 @@ def part_cpsat(limit_s: float, free_sequence: bool = True) -> str:
         for name, n in cases:
             w = per_model(h2h.load_workload(name), n)
             base = h2h.map(w, s, mapper="compute_priority")
-            ours = h2h.map(w, s, mapper="h2h", free_sequence=free_sequence)
+            ours = h2h.map(w, s, mapper="h2h", free_sequence=free_sequence, effort=EFFORT)
             exact = h2h.map(w, s, mapper="cpsat", time_limit_s=limit_s, num_workers=8,
                             free_sequence=free_sequence)
             x = exact.extras
@@ -168,7 +173,7 @@ def main() -> None:
     out = Path(args.out).resolve()
     out_arg = "" if out == DEFAULT_OUT else f" --out {out.relative_to(REPO) if out.is_relative_to(REPO) else out}"
     text = [f"# Mapper speed and exactness\n\nCommand: `.venv/bin/python benchmarks/mapper_speed.py "
-            f"--parts {args.parts}{out_arg}`\nMachine: {machine()}\n"]
+            f"--parts {args.parts}{out_arg}`\nMachine: {machine()}\nh2h effort: {EFFORT}\n"]
     if "cli" in parts:
         text.append(part_cli(args.repeat))
     if "mappers" in parts:

@@ -124,3 +124,19 @@ def layer_traffic(workload: Workload) -> LayerTraffic:
     out = np.array([layer.output_bytes if workload.is_output(layer.name) else 0 for layer in layers],
                    dtype=np.float64)
     return LayerTraffic(w, ext, out)
+
+
+def h2h_code_read_factor(workload: Workload) -> np.ndarray:
+    """[L] bytes read per byte of a layer's inputs under the H2H code's convention.
+
+    The authors' code (``getDataInPerf``, xyzxinyizhang/H2H) reads an input plane of ``2R x 2C``
+    for every layer with an ``R x C`` output plane, as if each layer followed a 2 x 2 pooling. For
+    a convolution that is ``in_channels * 2 out_h * 2 out_w`` elements (4x the tensor of a stride-1
+    layer, 1x after a stride-2 one); other layers read 4x their input tensor.
+    """
+    out = np.full(len(workload), 4.0)
+    for i, layer in enumerate(workload.layers):
+        if layer.op.value in ("conv2d", "dwconv") and layer.input_bytes > 0:
+            plane = layer.in_channels * 4 * layer.out_h * layer.out_w * layer.batch * layer.elem_bytes
+            out[i] = plane / layer.input_bytes
+    return out

@@ -6,6 +6,10 @@ tables by (signature, the accelerator's analysis parameters), so searches that r
 related workloads or systems reuse earlier work. Pricing is vectorised: one ``analyze_batch`` call
 per (accelerator, layer kind) over all unique layers.
 
+An accelerator with ``cost_model: fpga15`` is priced by :mod:`costmodels.fpga15` instead of the
+MAESTRO analysis (cheap closed formula, not cached); it draws its busy power while it computes, so
+its compute energy is ``busy_power_w * latency`` (booked as MAC energy, no L1/L2 counts).
+
 Arrays are indexed ``[layer, accelerator]`` with layers in ``workload.layer_names`` order (a
 topological order) and accelerators in the order given.
 """
@@ -21,9 +25,10 @@ from workloads.graph import Workload
 
 from .accelerator import AcceleratorSpec
 from .comm import layer_traffic
+from .fpga15 import fpga15_latency_s
 from .maestro import Hardware, analyze_batch
 from .layer_dims import (KIND_CONV, KIND_DSCONV, KIND_GEMM, KIND_KEYS, MaestroRows, elementwise_cost,
-                         maestro_rows)
+                         maestro_rows, row_macs)
 from .technology import Technology
 
 # (signature, analysis key of the accelerator) -> (cycles, macs, l1_accesses, l2_accesses, l1_req_el,
@@ -124,6 +129,11 @@ class CostTable:
                               np.array([a.noc_bw for a in accs]))
         counts[0], counts[1], counts[2], counts[3] = ew.cycles, ew.ops, ew.l1_accesses, ew.l2_accesses
         for a, acc in enumerate(accs):
+            if acc.cost_model == "fpga15":
+                counts[0, rows.owner, a] = fpga15_latency_s(rows, acc.fpga15, acc.clock_hz) * acc.clock_hz
+                counts[1, rows.owner, a] = row_macs(rows)
+                counts[2:, rows.owner, a] = 0.0
+                continue
             key = _analysis_key(acc)
             missing = [r for r in range(len(rows)) if (uniq_sigs[rows.owner[r]], key) not in _CACHE]
             if missing:
@@ -140,13 +150,18 @@ class CostTable:
         clock = np.array([a.clock_hz for a in accs])
         elem = np.array([layer.elem_bytes for layer in uniq_layers], dtype=np.float64)[:, None]
         ux = unique_index
+        mac_j = counts[1] * tech.pj_per_mac * 1e-12
+        busy = np.array([a.cost_model == "fpga15" for a in accs])
+        if busy.any():
+            mac_j[:, busy] = (counts[0] / clock * np.array([a.busy_power_w for a in accs]))[:, busy]
+            counts[2:4, :, busy] = 0.0
         self._set(
             workload=workload,
             accelerators=accs,
             technology=tech,
             compute_cycles=counts[0][ux],
             compute_latency_s=(counts[0] / clock)[ux],
-            mac_energy_j=(counts[1] * tech.pj_per_mac * 1e-12)[ux],
+            mac_energy_j=mac_j[ux],
             l1_energy_j=(counts[2] * tech.pj_per_l1_access * 1e-12)[ux],
             l2_energy_j=(counts[3] * tech.pj_per_l2_access * 1e-12)[ux],
             num_macs=counts[1][ux],

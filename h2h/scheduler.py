@@ -34,6 +34,25 @@ Semantics (times in seconds; every rule holds for every candidate of the batch):
   static power over the whole makespan.
 * Energy: compute (MACs) and on-chip (L1 + L2) from the CostTable; DRAM and interconnect from
   ``costmodels.comm`` (``DRAM_PASSES``, ``USES_LINK``; per-edge accounting).
+
+The system's ``conventions: h2h_code`` swaps the timing rules above for those of the H2H authors'
+code (xyzxinyizhang/H2H, ``Mapper/MapperH2H.py``), in the same loop:
+
+* A layer starts when its accelerator is free and its producers have *ended*, then runs in series:
+  its weights (unless resident) and inputs come from host memory, it computes, and it writes its
+  output back to host memory. No prefetch: the accelerator is busy for the whole span, and its
+  compute interval in the trace is that span.
+* Chaining: an input whose producer ran just before on the same accelerator is not read, and a
+  layer whose one consumer runs next on its accelerator does not write its output; every other
+  activation goes through host memory (also between layers on one accelerator), read as
+  ``costmodels.comm.h2h_code_read_factor`` times its bytes (the code's ``2R x 2C`` input plane).
+* ``conventions: h2h_code_unchained`` is the same without chaining: every activation goes through
+  host memory, as the code times its steps 1 and 2 (activation locality is its step 3).
+* Transfers are booked on the links host <-> accelerator (a crossbar gives each accelerator its
+  own, as the code's per-accelerator ``W_mem``; a bus makes them contend).
+* Energy: besides the usual parts, an accelerator draws its ``busy_power_w`` while it waits on its
+  transfers (booked as interconnect energy), so with an ``fpga15`` accelerator a layer costs
+  ``power * (end - start)``, the code's rule.
 """
 from __future__ import annotations
 
@@ -45,7 +64,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from costmodels.comm import DRAM_TIME_PASSES, Move, dram_time_s, move_energy_j, transfer_time_s
+from costmodels.comm import (DRAM_TIME_PASSES, Move, dram_time_s, h2h_code_read_factor, move_energy_j,
+                             transfer_time_s)
 from costmodels.cost_table import CostTable
 from workloads.graph import Workload, cycle_text
 
@@ -165,6 +185,14 @@ class Scheduler:
         self.dram_bandwidth_gbps = np.array([a.dram_bandwidth_gbps for a in accs])
         self.dram_capacity_bytes = np.array([a.dram_capacity_bytes for a in accs], dtype=np.float64)
         self.static_power_w = np.array([a.static_power_w for a in accs])
+        self.busy_power_w = np.array([a.busy_power_w for a in accs])
+        self.serial = system.conventions.startswith("h2h_code")
+        self.chaining = system.conventions != "h2h_code_unchained"
+        self.read_factor = h2h_code_read_factor(workload) if self.serial else np.ones(L)
+        out_degree = np.bincount(self.edge_src, minlength=L)
+        self._sole_consumer = np.array([s[0][0] if len(s) == 1 else -1 for s in self.succs], dtype=np.int64)
+        self._writes_always = (out_degree != 1) | (self.output_to_host_bytes > 0)
+        self.output_bytes = ct.output_bytes
 
         # routes over node indices (accelerators 0..A-1, host A); link index NL is a dummy
         self.link_names = [k.name for k in system.links]
@@ -204,6 +232,23 @@ class Scheduler:
     def transfer_energy_j(self, src, dst, nbytes):
         """Interconnect energy of moving ``nbytes`` between node indices (DRAM passes excluded)."""
         return np.asarray(nbytes, dtype=np.float64) * self.path_pj_per_byte[src, dst] * 1e-12
+
+    def occupancy_s(self) -> np.ndarray:
+        """[L, A] how long a layer holds an accelerator on its own: its compute latency, plus under
+        ``conventions: h2h_code`` its unchained whole-layer transfers (weights and inputs in, output
+        out, over the uncontended host route), which it waits for in series."""
+        lat = np.where(self._feasible, self._lat, np.inf)
+        if not self.serial:
+            return lat
+        A, host = self.num_accelerators, self.host_index
+        L = self.num_layers
+        in_bytes = np.bincount(self.edge_dst, weights=self.edge_bytes, minlength=L)
+        load = self.weight_bytes + (self.external_input_bytes + in_bytes) * self.read_factor
+        write = np.where(self._writes_always | (self._sole_consumer >= 0), self.output_bytes, 0.0)
+        accs = np.arange(A)
+        t_in = self.transfer_time_s(np.full(A, host), accs, load[:, None])
+        t_out = self.transfer_time_s(accs, np.full(A, host), write[:, None])
+        return lat + t_in + t_out
 
     def asap_order(self, latency_s: np.ndarray) -> np.ndarray:
         """Earliest-start-first processing orders, [B, L], from per-candidate layer latencies [B, L].
@@ -500,8 +545,7 @@ class Scheduler:
         start = np.zeros((B, L))
         end = np.zeros((B, L))
         edge_move = np.full((B, len(self.edge_src)), int(Move.ONCHIP), dtype=np.int64)
-        W, X, O = self.weight_bytes, self.external_input_bytes, self.output_to_host_bytes
-        dram_bps = self.dram_bandwidth_gbps
+        O = self.output_to_host_bytes
         lat_flat = self._lat.ravel()
         shared = order.ndim == 1
         names = self.layer_names
@@ -510,7 +554,8 @@ class Scheduler:
         row_l = bi * L
         assign_flat, resident_flat = assign.ravel(), np.ascontiguousarray(resident).ravel()
         start_flat, end_flat = start.ravel(), end.ravel()   # views: writes land in start / end
-        zeros = np.zeros(B)
+        serial = self.serial
+        nxt = self.next_on_accelerator(assign, order) if serial else None
         for t in range(L):
             if shared:
                 j = int(order[t])
@@ -524,57 +569,15 @@ class Scheduler:
             jname = names[int(np.ravel(j)[0])] if rec is not None else ""
             fa = row_a + a
             prev = last_on[fa]
-            prefetch = last_start[fa]
-            ready = acc_free[fa]
-            w = W[j]
-            if res is None:
-                load = np.full(B, w + X[j])
-            else:
-                load = w * ~res + X[j]
-            ready = np.maximum(ready, self._transfer(st, host, a, load, prefetch, rec, "load", jname))
-            if res is not None and res.any():
-                wt = res * dram_time_s(w, dram_bps[a])
-                ready = np.maximum(ready, prefetch + wt)
-                if rec is not None and res[0] and w > 0:
-                    an = self.node_names[int(a[0])]
-                    rec.transfers.append(TransferInterval("resident_weights", an, an, (),
-                                                          float(prefetch[0]), float(prefetch[0] + wt[0]),
-                                                          float(w), jname))
             dmax = int(self.in_degree[j]) if shared else int(self.in_degree[j].max())
-            for d in range(dmax):
-                k = self._pred_edge[j, d]
-                if shared:
-                    i = int(self.edge_src[k])
-                    nb = self.edge_bytes[k]
-                    ai = assign[:, i]
-                    fin = end[:, i]
-                else:
-                    valid = k >= 0
-                    i = self.edge_src[k]
-                    nb = self.edge_bytes[k] * valid
-                    ai = assign_flat[row_l + i]
-                    fin = end_flat[row_l + i]
-                same = ai == a
-                onchip = same & (prev == i)
-                local = same ^ onchip
-                arrive = self._transfer(st, ai, a, nb * ~same, fin, rec, "activation", jname,
-                                        names[int(np.ravel(i)[0])] if rec is not None else None)
-                # ONCHIP = 2, LOCAL_DRAM = 3, INTERCONNECT = 4 (costmodels.comm.Move)
-                move = int(Move.INTERCONNECT) - 2 * onchip - local
-                read = DRAM_TIME_PASSES[move] * dram_time_s(nb, dram_bps[a])
-                r = arrive + read                  # arrive == fin where nothing crossed a link
-                if shared:
-                    ready = np.maximum(ready, r)
-                    edge_move[:, k] = move
-                else:
-                    ready = np.maximum(ready, np.where(valid, r, zeros))
-                    edge_move[bi[valid], k[valid]] = move[valid]
-                if rec is not None and local[0]:
-                    an = self.node_names[int(a[0])]
-                    rec.transfers.append(TransferInterval("spill", an, an, (), float(fin[0]),
-                                                          float(fin[0] + read[0]), float(np.ravel(nb)[0]),
-                                                          jname, names[int(np.ravel(i)[0])]))
-            e = ready + lat_flat[j * A + a]
+            inputs = [self._in_edge(j, d, shared, assign, assign_flat, end, end_flat, row_l) for d in range(dmax)]
+            if serial:
+                ready, e = self._serial_span(st, j, a, res, prev, inputs, acc_free[fa], nxt, edge_move, rec,
+                                             jname)
+            else:
+                ready = self._overlapped_inputs(st, j, a, res, prev, inputs, acc_free[fa], last_start[fa],
+                                                edge_move, rec, jname)
+                e = ready + lat_flat[j * A + a]
             if shared:
                 start[:, j] = ready
                 end[:, j] = e
@@ -587,14 +590,110 @@ class Scheduler:
         makespan = end.max(axis=1) if L else np.zeros(B)
         # model outputs: nothing waits for them, so they are booked last (in processing order) and
         # never hold a link that an earlier-requested load or activation needed
-        for t in np.flatnonzero(self._sink_at_step(order)):
+        for t in ([] if serial else np.flatnonzero(self._sink_at_step(order))):
             j = order[t] if shared else order[:, t]
             out = np.broadcast_to(O[j], (B,))
             sent = self._transfer(st, assign[bi, j], host, out, end[bi, j], rec, "output",
                                   names[int(np.ravel(j)[0])] if rec is not None else "")
             makespan = np.maximum(makespan, sent)
+        breakdown = self._energy(assign, resident, edge_move, makespan)
+        if serial:   # the accelerator's busy power while it waits on its own transfers
+            rows = np.arange(L)[None, :]
+            waiting = end - start - self._lat[rows, assign]
+            breakdown["interconnect"] = breakdown["interconnect"] + (self.busy_power_w[assign] * waiting).sum(axis=1)
         return {"makespan": makespan, "start": start, "end": end, "edge_move": edge_move,
-                "breakdown": self._energy(assign, resident, edge_move, makespan)}
+                "breakdown": breakdown}
+
+    def _in_edge(self, j, d, shared, assign, assign_flat, end, end_flat, row_l):
+        """The d-th in-edge of layer(s) ``j``: (edge k, producer i, bytes [B], producer's accelerator,
+        producer's end, valid [B] or None when every candidate has it)."""
+        k = self._pred_edge[j, d]
+        if shared:
+            i = int(self.edge_src[k])
+            return k, i, self.edge_bytes[k], assign[:, i], end[:, i], None
+        valid = k >= 0
+        i = self.edge_src[k]
+        return k, i, self.edge_bytes[k] * valid, assign_flat[row_l + i], end_flat[row_l + i], valid
+
+    def _overlapped_inputs(self, st, j, a, res, prev, inputs, ready, prefetch, edge_move, rec, jname):
+        """When layer(s) ``j`` on ``a`` may start under the default (overlapped) conventions: loads
+        prefetched from the previous layer's start, activations on chip, via local DRAM or a link."""
+        B = st.batch
+        w = self.weight_bytes[j]
+        X = self.external_input_bytes[j]
+        dram_bps = self.dram_bandwidth_gbps
+        load = np.full(B, w + X) if res is None else w * ~res + X
+        ready = np.maximum(ready, self._transfer(st, self.host_index, a, load, prefetch, rec, "load", jname))
+        if res is not None and res.any():
+            wt = res * dram_time_s(w, dram_bps[a])
+            ready = np.maximum(ready, prefetch + wt)
+            if rec is not None and res[0] and w > 0:
+                an = self.node_names[int(a[0])]
+                rec.transfers.append(TransferInterval("resident_weights", an, an, (),
+                                                      float(prefetch[0]), float(prefetch[0] + wt[0]),
+                                                      float(w), jname))
+        for k, i, nb, ai, fin, valid in inputs:
+            same = ai == a
+            onchip = same & (prev == i)
+            local = same ^ onchip
+            pname = self.layer_names[int(np.ravel(i)[0])] if rec is not None else None
+            arrive = self._transfer(st, ai, a, nb * ~same, fin, rec, "activation", jname, pname)
+            # ONCHIP = 2, LOCAL_DRAM = 3, INTERCONNECT = 4 (costmodels.comm.Move)
+            move = int(Move.INTERCONNECT) - 2 * onchip - local
+            read = DRAM_TIME_PASSES[move] * dram_time_s(nb, dram_bps[a])
+            r = arrive + read                  # arrive == fin where nothing crossed a link
+            self._note_moves(edge_move, k, move, valid)
+            ready = np.maximum(ready, r if valid is None else np.where(valid, r, 0.0))
+            if rec is not None and local[0]:
+                an = self.node_names[int(a[0])]
+                rec.transfers.append(TransferInterval("spill", an, an, (), float(fin[0]),
+                                                      float(fin[0] + read[0]), float(np.ravel(nb)[0]),
+                                                      jname, pname))
+        return ready
+
+    @staticmethod
+    def _note_moves(edge_move, k, move, valid) -> None:
+        if valid is None:
+            edge_move[:, k] = move
+        else:
+            edge_move[np.flatnonzero(valid), k[valid]] = move[valid]
+
+    def _serial_span(self, st, j, a, res, prev, inputs, ready, nxt, edge_move, rec, jname):
+        """[start, end] of layer(s) ``j`` on ``a`` under ``conventions: h2h_code`` (module docstring):
+        after the producers end, load weights and inputs, compute, write the output, in series."""
+        host, q = self.host_index, self.read_factor[j]
+        for *_, fin, valid in inputs:
+            ready = np.maximum(ready, fin if valid is None else np.where(valid, fin, 0.0))
+        w = self.weight_bytes[j]
+        load = (w if res is None else w * ~res) + self.external_input_bytes[j] * q
+        t = self._transfer(st, host, a, np.broadcast_to(load, (st.batch,)), ready, rec, "load", jname)
+        if res is not None and res.any():
+            t = t + res * dram_time_s(w, self.dram_bandwidth_gbps[a])
+        for k, i, nb, ai, fin, valid in inputs:
+            onchip = (ai == a) & (prev == i) & self.chaining
+            pname = self.layer_names[int(np.ravel(i)[0])] if rec is not None else None
+            t = self._transfer(st, host, a, nb * q * ~onchip, t, rec, "activation", jname, pname)
+            self._note_moves(edge_move, k, np.where(onchip, int(Move.ONCHIP), int(Move.INTERCONNECT)), valid)
+        t = t + self._lat[j, a]
+        bi = np.arange(st.batch)
+        write = self._writes_always[j] | (nxt[bi, j] != self._sole_consumer[j]) | (not self.chaining)
+        out = self._transfer(st, a, host, self.output_bytes[j] * write, t, rec, "output", jname)
+        return ready, out
+
+    def next_on_accelerator(self, assign: np.ndarray, order: np.ndarray) -> np.ndarray:
+        """[B, L]: the layer each accelerator processes right after each layer (-1 for its last)."""
+        B, L = assign.shape
+        bi = np.arange(B)
+        nxt = np.full((B, L), -1, dtype=np.int64)
+        last = np.full((B, self.num_accelerators), -1, dtype=np.int64)
+        for t in range(L):
+            j = order[t] if order.ndim == 1 else order[:, t]
+            a = assign[bi, j]
+            p = last[bi, a]
+            has = p >= 0
+            nxt[bi[has], p[has]] = np.broadcast_to(j, (B,))[has]
+            last[bi, a] = j
+        return nxt
 
     def _sink_at_step(self, order: np.ndarray) -> np.ndarray:
         """[L] bool: some candidate processes a layer with output to host at this step."""

@@ -18,7 +18,15 @@ YAML format (see examples/systems/*.yaml)::
       # links:                              # kind: links only
       #   - {between: [host, nvdla], bandwidth_gbps: 8, latency_ns: 100, pj_per_byte: 8}
 
-``latency_s`` may be given instead of ``latency_ns``. The interconnect is also a ``networkx`` graph
+``latency_s`` may be given instead of ``latency_ns``.
+
+``conventions`` (optional) names the transfer and timing rules the scheduler applies
+(``h2h.scheduler``): ``overlapped`` (the default: loads prefetched while the previous layer
+computes, activations kept on chip or in local DRAM) or ``h2h_code``, the rules of the H2H
+authors' code (xyzxinyizhang/H2H): whole-layer transfers in series with compute, activations through
+host memory unless chained on one accelerator, busy power while transferring; and
+``h2h_code_unchained``, the same with every activation through host memory (how the code times its
+steps 1 and 2). The interconnect is also a ``networkx`` graph
 (``System.graph``): nodes are the host and the accelerators (a bus adds a hub node), every edge
 names the link (``link`` attribute) that carries it. Routes take the fewest hops; a multi-hop route
 is cut-through (``costmodels.comm.cut_through``). Every accelerator must reach every other one and
@@ -45,6 +53,7 @@ from .errors import SystemError_
 from .yaml_loader import load_yaml_text, read_text_file
 
 KINDS = ("bus", "crossbar", "links")
+CONVENTIONS = ("overlapped", "h2h_code", "h2h_code_unchained")
 _BUS_HUB = "__bus__"
 
 
@@ -202,10 +211,14 @@ class System:
     technology: Technology = Technology()
     description: str = ""
     source: str | None = field(default=None, compare=False)
+    conventions: str = "overlapped"
     _routes: dict = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "accelerators", tuple(self.accelerators))
+        if self.conventions not in CONVENTIONS:
+            raise SystemError_(f"'conventions' must be one of {list(CONVENTIONS)}, got {self.conventions!r}",
+                               file=self.source, item=f"system '{self.name}'")
         if not self.accelerators:
             raise SystemError_("a system needs at least one accelerator", file=self.source,
                                item=f"system '{self.name}'")
@@ -304,6 +317,8 @@ class System:
         out["host"] = {"name": self.host.name}
         out["accelerators"] = [a.to_dict() for a in self.accelerators]
         out["interconnect"] = self.interconnect.to_dict()
+        if self.conventions != "overlapped":
+            out["conventions"] = self.conventions
         return out
 
     @classmethod
@@ -311,7 +326,7 @@ class System:
         if not isinstance(data, dict):
             raise SystemError_(f"a system must be a mapping with 'accelerators' and 'interconnect', "
                                f"got {type_name(data)}", file=file)
-        allowed = {"name", "description", "technology", "host", "accelerators", "interconnect"}
+        allowed = {"name", "description", "technology", "host", "accelerators", "interconnect", "conventions"}
         unknown = sorted(set(data) - allowed)
         if unknown:
             raise SystemError_(f"unknown top-level key(s) {unknown}; expected some of {sorted(allowed)}",
@@ -332,7 +347,8 @@ class System:
                 raise SystemError_("missing key 'interconnect'", file=file)
             ic = Interconnect.from_dict(data["interconnect"], names, tech, file=file)
             return cls(str(data.get("name") or (Path(file).stem if file else "system")), accs, ic, host,
-                       tech, str(data.get("description") or "").strip(), source=file)
+                       tech, str(data.get("description") or "").strip(), source=file,
+                       conventions=data.get("conventions", "overlapped"))
         except SystemError_:
             raise
         except H2HError as e:  # from costmodels (accelerator, technology): same message, our class

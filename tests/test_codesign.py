@@ -161,7 +161,7 @@ def _independent_losses(settings, x) -> list[float]:
 
     cand = settings.space.from_pymoo(x)
     workload, system, mapper = settings.space.decode(cand)
-    mapped = h2h.map(workload, system, mapper=mapper, restarts=0)  # searches map without restarts
+    mapped = h2h.map(workload, system, mapper=mapper, effort="thorough", restarts=0)  # the search defaults
     acc = settings.evaluator.evaluate(settings.space.arch_spec(cand))["accuracy"]
     return [-acc, mapped.latency_s, mapped.energy_j]
 

@@ -145,7 +145,7 @@ def test_missing_table_rows_are_reported_and_the_run_continues(tmp_path):
     ({"evaluator": {"kind": "table", "dataset": "mnist"}}, "evaluator"),
     ({"space": {"architecture": {"family": "nb201", "ops": ["conv_9x9"]}, "hardware": {"system": str(SYSTEM)}}},
      "unknown option 'conv_9x9'"),
-    ({"map_options": {"bogus": 1}}, "map_options: bogus: not an option of mapper 'h2h'; expected one of: steps"),
+    ({"map_options": {"bogus": 1}}, "map_options: bogus: not an option of mapper 'h2h'; expected one of: effort"),
     ({"metric_bounds": {"accuracy": {"ge": 0.9, "le": 0.1}}}, "ge 0.9 above le 0.1: no design could meet it"),
     ({"metric_bounds": {"accuracy": {"ge": 2.0}}}, r"accuracy is a fraction: its bounds lie in \[0, 1\]"),
     ({"metric_bounds": {"accuracy": {"ge": float("nan")}}}, "not NaN"),

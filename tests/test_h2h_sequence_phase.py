@@ -61,7 +61,7 @@ def test_h2h_reaches_brute_force_optimum_over_sequences(build, kind, seed):
     w, s = build(), system(kind, dram_capacity_bytes=1200)
     ct = random_table(w, s, seed)
     brute = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets", free_sequence=True)
-    ours = h2h.map(w, s, mapper="h2h", cost_table=ct)
+    ours = h2h.map(w, s, mapper="h2h", effort="thorough", cost_table=ct)
     assert ours.latency_s == pytest.approx(brute.latency_s, rel=1e-9)
     if ours.sequence is not None:           # the sequence it returns is what the scheduler follows
         again = h2h.evaluate(w, s, ours.mapping, resident=ours.resident, sequence=ours.sequence, cost_table=ct)
@@ -71,13 +71,13 @@ def test_h2h_reaches_brute_force_optimum_over_sequences(build, kind, seed):
 def test_free_sequence_off_keeps_the_merge_rule():
     w, s = two_models(), system("bus", dram_capacity_bytes=1200)
     ct = random_table(w, s, 0)
-    free = h2h.map(w, s, mapper="h2h", cost_table=ct)
-    merged = h2h.map(w, s, mapper="h2h", cost_table=ct, free_sequence=False)
+    free = h2h.map(w, s, mapper="h2h", effort="thorough", cost_table=ct)
+    merged = h2h.map(w, s, mapper="h2h", effort="thorough", cost_table=ct, free_sequence=False)
     assert merged.sequence is None and free.sequence is not None
     assert free.latency_s < merged.latency_s * (1 - 1e-3)
     assert "sequence" in free.extras["step_objective"] and "sequence" not in merged.extras["step_objective"]
     with pytest.raises(h2h.MappingError, match="free_sequence"):
-        h2h.map(w, s, mapper="h2h", cost_table=ct, free_sequence="sometimes")
+        h2h.map(w, s, mapper="h2h", effort="thorough", cost_table=ct, free_sequence="sometimes")
 
 
 @pytest.mark.slow
@@ -87,8 +87,8 @@ def test_h2h_within_five_percent_of_cpsat_where_the_merge_rule_was_not():
     w = per_model(h2h.load_workload("vlocnet"), 10)
     s = h2h.load_system("examples/systems/hetero4_mid.yaml")
     exact = h2h.map(w, s, mapper="cpsat", time_limit_s=60)
-    ours = h2h.map(w, s, mapper="h2h")
-    merged = h2h.map(w, s, mapper="h2h", free_sequence=False)
+    ours = h2h.map(w, s, mapper="h2h", effort="thorough")
+    merged = h2h.map(w, s, mapper="h2h", effort="thorough", free_sequence=False)
     assert exact.extras["status"] == "OPTIMAL"
     assert exact.latency_s * (1 - 1e-9) <= ours.latency_s <= exact.latency_s * 1.05
     assert merged.latency_s > exact.latency_s * 1.05

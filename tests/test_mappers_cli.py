@@ -6,18 +6,9 @@ import json
 import pytest
 import yaml
 from cli_helpers import run
-from mapper_instances import system, two_models
+from mapper_instances import system
 
 MID = "examples/systems/hetero4_mid.yaml"
-
-
-@pytest.fixture()
-def tiny(tmp_path):
-    wpath = tmp_path / "two_models.yaml"
-    wpath.write_text(yaml.safe_dump(two_models().to_dict(), sort_keys=False))
-    spath = tmp_path / "tiny.yaml"
-    system("bus", accelerators=3).save(spath)
-    return str(wpath), str(spath)
 
 
 @pytest.mark.parametrize("mapper", ["compute_priority", "h2h", "random", "cpsat", "nsga2", "brute_force"])

@@ -90,7 +90,8 @@ W1 = one("gemm")
 
 @pytest.mark.parametrize("mapper,options,words", [
     ("h2h", {"bogus": 1}, ["bogus", "max_passes"]),
-    ("compute_priority", {"steps": 1}, ["steps", "compute_priority", "no options"]),
+    ("compute_priority", {"steps": 1}, ["steps", "compute_priority", "expected one of: rule"]),
+    ("random", {"steps": 1}, ["steps", "random", "no options"]),
     ("h2h", {"max_passes": "x"}, ["max_passes", "integer"]),
     ("h2h", {"max_passes": 0}, ["max_passes", ">= 1"]),
     ("h2h", {"restarts": -1}, ["restarts", ">= 0"]),

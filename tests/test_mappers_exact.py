@@ -145,15 +145,15 @@ def test_h2h_ends_at_a_fixed_point_of_its_order_search():
     # has improving moves within an accelerator's order; with it, none is left
     w = per_model(h2h.load_workload("casia_surf"), 3)
     s = h2h.load_system("examples/systems/hetero4_mid.yaml")
-    plain = h2h.map(w, s, mapper="h2h", restarts=0, reorder=0)
-    ours = h2h.map(w, s, mapper="h2h", restarts=0)
+    plain = h2h.map(w, s, mapper="h2h", effort="thorough", restarts=0, reorder=0)
+    ours = h2h.map(w, s, mapper="h2h", effort="thorough", restarts=0)
     assert ours.sequence is None           # no GRASP phase, so no sequence phase: the merge rule
     assert _improving_reorders(w, s, plain) > 0
     assert _improving_reorders(w, s, ours) == 0
     assert ours.latency_s < plain.latency_s
     for build, kind, seed in CASES[:2]:
         w, s, ct = _instance(build, kind, seed)
-        merged = h2h.map(w, s, mapper="h2h", cost_table=ct, free_sequence=False)
+        merged = h2h.map(w, s, mapper="h2h", effort="thorough", cost_table=ct, free_sequence=False)
         assert _improving_reorders(w, s, merged, ct) == 0
 
 
@@ -169,7 +169,7 @@ def test_heuristics_between_optimum_and_baseline(build, kind, seed):
     w, s, ct = _instance(build, kind, seed)
     best = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets", free_sequence=True).latency_s
     base = h2h.map(w, s, mapper="compute_priority", cost_table=ct).latency_s
-    ours = h2h.map(w, s, mapper="h2h", cost_table=ct).latency_s
+    ours = h2h.map(w, s, mapper="h2h", effort="thorough", cost_table=ct).latency_s
     rand = h2h.map(w, s, mapper="random", cost_table=ct, seed=seed).latency_s
     assert best <= ours * (1 + 1e-12) and ours <= base * (1 + 1e-12)
     assert rand >= best * (1 - 1e-12)
@@ -179,7 +179,7 @@ def test_h2h_finds_the_optimum_over_assignments_on_a_tiny_chain():
     # with ample DRAM every weight is resident; brute force over assignments in the default order
     w, s, ct = _instance(two_models, "bus", 2, capacity=1 << 20)
     brute = h2h.map(w, s, mapper="brute_force", cost_table=ct, orders=False)
-    ours = h2h.map(w, s, mapper="h2h", cost_table=ct)
+    ours = h2h.map(w, s, mapper="h2h", effort="thorough", cost_table=ct)
     assert ours.latency_s <= brute.latency_s * (1 + 1e-12)
 
 
@@ -188,8 +188,8 @@ def test_h2h_grasp_phase_never_worse_and_not_below_the_optimum(build, kind, seed
     # the GRASP phase runs after the restarts with its own random stream, so it can only improve
     w, s, ct = _instance(build, kind, seed)
     best = h2h.map(w, s, mapper="brute_force", cost_table=ct, residency="subsets", free_sequence=True).latency_s
-    without = h2h.map(w, s, mapper="h2h", cost_table=ct, grasp=0)
-    with_ = h2h.map(w, s, mapper="h2h", cost_table=ct, grasp=20)
+    without = h2h.map(w, s, mapper="h2h", effort="thorough", cost_table=ct, grasp=0)
+    with_ = h2h.map(w, s, mapper="h2h", effort="thorough", cost_table=ct, grasp=20)
     assert with_.extras["grasp"] == 20 and without.extras["grasp"] == 0
     assert best * (1 - 1e-12) <= with_.latency_s <= without.latency_s * (1 + 1e-12)
 
@@ -201,8 +201,8 @@ def test_h2h_grasp_phase_leaves_the_restarts_basin():
     # under the merge rule, which both runs keep, so the sequence phase plays no part)
     w = per_model(h2h.load_workload("facebagnet"), 4)
     s = h2h.load_system("examples/systems/hetero4_mid.yaml")
-    without = h2h.map(w, s, mapper="h2h", grasp=0, free_sequence=False)
-    ours = h2h.map(w, s, mapper="h2h", free_sequence=False)
+    without = h2h.map(w, s, mapper="h2h", effort="thorough", grasp=0, free_sequence=False)
+    ours = h2h.map(w, s, mapper="h2h", effort="thorough", free_sequence=False)
     assert ours.extras["grasp"] == 100
     assert ours.latency_s < without.latency_s * (1 - 1e-3)
 

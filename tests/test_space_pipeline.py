@@ -85,12 +85,12 @@ def test_missing_table_row_is_a_per_candidate_error(tmp_path, nb201_space):
 
 
 def test_map_options_override_the_search_defaults(nb201_space):
-    """``restarts: null`` in map_options gives back the full h2h search of ``h2h map``."""
+    """``restarts: null`` in map_options gives back the full (thorough) h2h search of ``h2h map``."""
     cand = nb201_space.canonical(nb201_candidate(ARCH))
     workload, system, _ = nb201_space.decode(cand)
     full = CandidateEvaluator(nb201_space, map_options={"restarts": None})
-    assert full.options_for("h2h") == {"restarts": None}
-    assert CandidateEvaluator(nb201_space).options_for("h2h") == {"restarts": 0}
+    assert full.options_for("h2h") == {"effort": "thorough", "restarts": None}
+    assert CandidateEvaluator(nb201_space).options_for("h2h") == {"effort": "thorough", "restarts": 0}
     assert CandidateEvaluator(nb201_space).options_for("compute_priority") == {}
-    direct = h2h.map(workload, system, mapper="h2h")
+    direct = h2h.map(workload, system, mapper="h2h", effort="thorough")
     assert full(cand).metrics["latency_s"] == direct.latency_s

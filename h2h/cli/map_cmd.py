@@ -32,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--objective", default="latency", choices=("latency", "energy", "edp"))
     p.add_argument("--time-limit", type=float, default=None, metavar="S", help="search time limit (s)")
     p.add_argument("--seed", type=int, default=0, metavar="N")
+    p.add_argument("--effort", default=None, choices=("fast", "default", "thorough"),
+                   help="how hard h2h searches (default: default, about a second)")
     p.add_argument("--steps", default=None, metavar="LIST", help="h2h steps to run, e.g. 1,2,4 (ablation)")
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                    help="a mapper option, VALUE read as YAML (e.g. num_workers=8, free_sequence=true); "
@@ -86,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
         check_output_file(args.plot, "--plot", plot=True)
     if args.mapping:
         search_flags = {"--mapper": args.mapper, "--option": args.option or None, "--steps": args.steps,
-                        "--time-limit": args.time_limit}
+                        "--effort": args.effort, "--time-limit": args.time_limit}
         unused = [flag for flag, value in search_flags.items() if value is not None]
         if unused:
             from . import print_warning
@@ -118,14 +120,16 @@ def _run(args: argparse.Namespace) -> int:
             for line in lines:
                 print(f"  {line}")
             return 0
-        if args.steps is not None:
+        for flag, key, value in (("--steps", "steps", args.steps), ("--effort", "effort", args.effort)):
+            if value is None:
+                continue
             from h2h.errors import MappingError
 
             if mapper != "h2h":
-                raise MappingError("--steps applies to the h2h mapper only", item="--steps")
-            if "steps" in options:
-                raise MappingError("give --steps or --option steps=..., not both", item="--steps")
-            options["steps"] = args.steps
+                raise MappingError(f"{flag} applies to the h2h mapper only", item=flag)
+            if key in options:
+                raise MappingError(f"give {flag} or --option {key}=..., not both", item=flag)
+            options[key] = value
         check_options(mapper, options)   # before map_workload's own keywords could collide with one
         workload, system = _resolve(load_from_args(args.workload, args), args.system)
         result = map_workload(workload, system, mapper, args.objective, time_limit_s=args.time_limit,

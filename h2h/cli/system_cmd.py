@@ -33,7 +33,7 @@ def summary(system: Any) -> dict[str, Any]:
     ic = system.interconnect
     return {"name": system.name, "accelerators": len(system.accelerators),
             "total_pes": sum(a.num_pes for a in system.accelerators),
-            "dataflows": sorted({a.dataflow for a in system.accelerators}),
+            "dataflows": sorted({a.model_label for a in system.accelerators}),
             "interconnect": ic.kind, "links": len(system.links), "bandwidth_gbps": ic.bandwidth_gbps,
             "description": system.description}
 
@@ -63,7 +63,7 @@ def _info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**system.to_dict(), "file": str(system_path(args.spec))}, indent=1))
         return 0
-    rows = [[a.name, a.dataflow, a.num_pes, a.l1_bytes, f"{a.l2_bytes / 1024:g}", f"{a.noc_bw:g}",
+    rows = [[a.name, a.model_label, a.num_pes, a.l1_bytes, f"{a.l2_bytes / 1024:g}", f"{a.noc_bw:g}",
              f"{a.offchip_bw:g}", f"{a.clock_ghz:g}", f"{a.dram_capacity_bytes / 2**20:g}",
              f"{a.dram_bandwidth_gbps:g}", f"{a.static_power_w:g}"] for a in system.accelerators]
     print(text_table(rows, ["accelerator", "dataflow", "PEs", "L1 B/PE", "L2 KiB", "NoC el/cycle",
@@ -75,5 +75,6 @@ def _info(args: argparse.Namespace) -> int:
     s = summary(system)
     print(f"\n{system.name}: {count_noun(s['accelerators'], 'accelerator')}, {s['total_pes']} PEs, "
           f"{_interconnect_text(s)}; host memory '{system.host.name}'"
+          + (f"; conventions {system.conventions}" if system.conventions != "overlapped" else "")
           + (f"\n{system.description}" if system.description else ""))
     return 0

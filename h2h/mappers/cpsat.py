@@ -638,6 +638,10 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
     if problem.objective not in ("latency", "energy"):
         raise MappingError(f"cpsat optimises latency or energy (linear objectives), not {problem.objective}",
                            item="objective")
+    if problem.scheduler.serial:
+        raise MappingError(f"cpsat models the default overlapped conventions, not "
+                           f"'{problem.scheduler.system.conventions}'; use h2h, nsga2 or brute_force",
+                           item=f"system '{problem.scheduler.system.name}'")
     limit = problem.time_limit_s if problem.time_limit_s is not None else DEFAULT_TIME_LIMIT_S
     t0 = time.perf_counter()
 
@@ -645,7 +649,7 @@ def cpsat(problem: Problem, num_workers: int = 8, hint: bool = True, resolution:
         return limit - (time.perf_counter() - t0)
 
     sched = problem.scheduler
-    warm = h2h(Problem(sched, problem.objective, None, problem.seed), free_sequence=free_sequence)
+    warm = h2h(Problem(sched, problem.objective, None, problem.seed), effort="thorough", free_sequence=free_sequence)
     warm_eval = sched.evaluate(to_mapping(sched, warm.assign, warm.resident, warm.order, warm.sequence))
     # the warm start's makespan sets the tick; every time variable lives in [0, horizon], where the
     # horizon (everything serialised, each at its slowest) bounds any schedule of interest

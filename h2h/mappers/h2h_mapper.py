@@ -21,6 +21,9 @@ each be switched off for ablation (``steps=(1, 2, 3, 4)``, or a string such as `
 Whatever the steps do, the answer is never worse than ``compute_priority``: its mapping is a
 candidate, and the best truly evaluated candidate is returned.
 
+How much of the search below runs is set by ``effort`` (``effort_settings``): ``fast`` is the four
+steps alone, ``default`` adds a few restarts and GRASP starts, ``thorough`` everything described here.
+
 Beyond the paper (each documented at its option): on small workloads step 4 also moves a layer to
 any accelerator (``wide_moves``), moves whole fused groups (a model's consecutive layers on one
 accelerator) together, scores each move under its own step-3 orders (``chain_each``), tries pairs of
@@ -54,7 +57,7 @@ import numpy as np
 from ..errors import MappingError
 from .base import Problem, Solution, check_bool, check_int, check_number, orders_from_sequence, register
 from .compute_priority import compute_priority_assign
-from .residency import knapsack_resident, residency_value
+from .residency import knapsack_resident, link_time_value, residency_value
 from .sequence_moves import descend, sequence_solution
 
 ALL_STEPS = (1, 2, 3, 4)
@@ -227,6 +230,8 @@ class _Search:
         self.p, self.steps, self.buckets = problem, steps, buckets
         self.sched = problem.scheduler
         self.value = residency_value(self.sched, problem.objective)
+        # the knapsack's other value (latency objectives): the link time residency frees
+        self.link_value = None if problem.objective == "energy" else link_time_value(self.sched)
         self.best: Solution | None = None
         self.best_score = np.inf
         self.trace: dict[str, float] = {}
@@ -252,6 +257,17 @@ class _Search:
         if 2 in self.steps:
             return knapsack_resident(self.sched, assign, self.value, buckets=self.buckets)
         return np.zeros(len(assign), dtype=bool)
+
+    def resident_options(self, assign: np.ndarray) -> list[np.ndarray]:
+        """The knapsack's resident sets under each value (one if they agree), for the scheduler to
+        choose between."""
+        if 2 not in self.steps:
+            return [np.zeros(len(assign), dtype=bool)]
+        first = self.resident(assign)
+        if self.link_value is None:
+            return [first]
+        other = knapsack_resident(self.sched, assign, self.link_value, buckets=self.buckets)
+        return [first] if (other == first).all() else [first, other]
 
     def true_scores(self, sols: list[Solution]) -> np.ndarray:
         """Objective of each solution exactly as ``Scheduler.evaluate`` scores its Mapping."""
@@ -535,7 +551,7 @@ def _remap(search: _Search, start: Solution, start_score: float, chain: bool, ma
         # refresh what the passes approximate (the knapsack, the chain order)
         options = []
         if 2 in search.steps:
-            options.append(Solution(cur.assign, search.resident(cur.assign), cur.order))
+            options += [Solution(cur.assign, r, cur.order) for r in search.resident_options(cur.assign)]
         if chain or chain_each:
             options += [_solution(cur.assign, o.resident, seq[0]) for o in (cur, *options)
                         for seq in _own_orders(search, cur.assign[None, :])]
@@ -623,22 +639,58 @@ def _sequence_phase(search: _Search, starts: list[Solution], max_passes: int) ->
     return passes
 
 
-def h2h_options(steps: Any, max_passes: Any, max_prefix: Any, buckets: Any, wide_moves: Any,
+EFFORTS = ("fast", "default", "thorough")
+
+
+def effort_settings(effort: str, num_layers: int, restarts: int | None = None) -> dict[str, int]:
+    """The phase sizes an ``effort`` stands for on ``num_layers`` layers (``restarts``, if the caller
+    fixed it, decides whether GRASP runs, as in every effort):
+
+    * ``fast``: the paper's four steps only: one step-4 descent of single moves, each scored under
+      its own chain order on small workloads (``chain_each`` <= 12000), no pairs, reorders,
+      restarts or GRASP.
+    * ``default``: single moves (scored under their own chain order when moves x layers <= 6000),
+      min(8, 600 / L) restarts (none above 200 layers) and, on workloads of at most
+      ``GRASP_MAX_LAYERS`` layers, min(10, 200 / L) GRASP starts with the sequence phase: about two
+      seconds per call (CPU), within 2% of ``thorough`` on the zoo (``benchmarks/results/h2h_effort.md``).
+    * ``thorough``: pair moves (<= 5000 pairs), reorders (<= 60000 candidates x layers), chain
+      scoring up to 12000, min(40, 800 / L) restarts (none above 200 layers) and min(100, 3000 / L)
+      GRASP starts with the sequence phase (restarts on and at most ``GRASP_MAX_LAYERS`` layers):
+      within 5% of CP-SAT's optimum on the small MMMT graphs (``benchmarks/results/mapper_speed.md``).
+    """
+    L = max(num_layers, 1)
+    if effort == "fast":
+        return {"restarts": 0, "grasp": 0, "pair_moves": 0, "reorder": 0, "chain_each": 12_000}
+    if effort == "default":
+        small = L <= GRASP_MAX_LAYERS and (restarts is None or restarts > 0)
+        return {"restarts": 0 if L > 200 else min(8, 600 // L),
+                "grasp": min(10, 200 // L) if small else 0, "pair_moves": 0, "reorder": 0, "chain_each": 6000}
+    n = 0 if L > 200 else min(40, 800 // L)
+    on = (n if restarts is None else restarts) > 0 and L <= GRASP_MAX_LAYERS
+    return {"restarts": n, "grasp": min(100, 3000 // L) if on else 0, "pair_moves": 5000, "reorder": 60_000,
+            "chain_each": 12_000}
+
+
+def h2h_options(effort: Any, steps: Any, max_passes: Any, max_prefix: Any, buckets: Any, wide_moves: Any,
                 chain_each: Any, pair_moves: Any, reorder: Any, restarts: Any, grasp: Any,
                 grasp_noise: Any, free_sequence: Any) -> tuple:
-    """The checked option values of :func:`h2h`, in its parameters' order."""
-    return (parse_steps(steps), check_int("max_passes", max_passes),
+    """The checked option values of :func:`h2h`, in its parameters' order (the phase sizes an
+    ``effort`` fills may stay None)."""
+    if effort not in EFFORTS:
+        raise MappingError(f"'effort' must be one of {list(EFFORTS)}, got {effort!r}", item="effort")
+    return (effort, parse_steps(steps), check_int("max_passes", max_passes),
             check_int("max_prefix", max_prefix, optional=True), check_int("buckets", buckets),
-            *(check_int(name, v, 0) for name, v in (("wide_moves", wide_moves), ("chain_each", chain_each),
-                                                    ("pair_moves", pair_moves), ("reorder", reorder))),
+            check_int("wide_moves", wide_moves, 0),
+            *(check_int(name, v, 0, optional=True) for name, v in (("chain_each", chain_each),
+                                                                   ("pair_moves", pair_moves), ("reorder", reorder))),
             check_int("restarts", restarts, 0, optional=True), check_int("grasp", grasp, 0, optional=True),
             check_number("grasp_noise", grasp_noise, 0.0, 1.0), check_bool("free_sequence", free_sequence))
 
 
 @register("h2h", options=h2h_options)
-def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_prefix: int | None = None,
-        buckets: int = 4096, wide_moves: int = 600, chain_each: int = 12_000,
-        pair_moves: int = 5000, reorder: int = 60_000, restarts: int | None = None,
+def h2h(problem: Problem, effort: str = "default", steps: Any = ALL_STEPS, max_passes: int = 200,
+        max_prefix: int | None = None, buckets: int = 4096, wide_moves: int = 600, chain_each: int | None = None,
+        pair_moves: int | None = None, reorder: int | None = None, restarts: int | None = None,
         grasp: int | None = None, grasp_noise: float = 0.3, free_sequence: bool = True) -> Solution:
     """See the module docstring. ``max_prefix``: most moves accepted per pass (default L / 8, >= 8);
     step 4 also tries moves to accelerators no neighbour uses when that is at most ``wide_moves``
@@ -656,16 +708,25 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
     none; see ``_grasp``), the upward ranks scaled by random factors in [1 - ``grasp_noise``,
     1 + ``grasp_noise``]; this phase never makes the answer worse. With ``free_sequence`` (and a
     GRASP phase), a last phase searches the whole processing sequence too (``_sequence_phase``), and
-    the answer may carry one; off, every answer follows the scheduler's merge rule."""
-    (steps, max_passes, max_prefix, buckets, wide_moves, chain_each, pair_moves, reorder, restarts, grasp,
-     grasp_noise, free_sequence) = h2h_options(steps, max_passes, max_prefix, buckets, wide_moves, chain_each,
-                                               pair_moves, reorder, restarts, grasp, grasp_noise, free_sequence)
+    the answer may carry one; off, every answer follows the scheduler's merge rule.
+
+    ``effort`` (``fast``, ``default``, ``thorough``) sizes the search, for those of ``restarts``,
+    ``grasp``, ``pair_moves``, ``reorder`` and ``chain_each`` left unset; see ``effort_settings``.
+    The numbers above are ``thorough``'s."""
+    (effort, steps, max_passes, max_prefix, buckets, wide_moves, chain_each, pair_moves, reorder, restarts,
+     grasp, grasp_noise, free_sequence) = h2h_options(effort, steps, max_passes, max_prefix, buckets, wide_moves,
+                                                      chain_each, pair_moves, reorder, restarts, grasp,
+                                                      grasp_noise, free_sequence)
+    L = problem.num_layers
+    preset = effort_settings(effort, L, restarts)
+    pair_moves = preset["pair_moves"] if pair_moves is None else pair_moves
+    reorder = preset["reorder"] if reorder is None else reorder
+    chain_each = preset["chain_each"] if chain_each is None else chain_each
     t0 = time.perf_counter()
     search = _Search(problem, steps, buckets)
     search.chain_each_limit = chain_each
     search.pair_limit = pair_moves
     search.reorder_limit = reorder
-    L = problem.num_layers
     baseline = Solution(compute_priority_assign(problem), np.zeros(L, dtype=bool))
     _, base_score = search.offer("compute_priority", [baseline])
     if 1 in steps:
@@ -676,7 +737,8 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
                                                          np.zeros(L, dtype=bool))])
     if 2 in steps:
         # the knapsack's resident set, kept unless the objective says otherwise (one batch)
-        cur, cur_score = search.offer("step2", [Solution(cur.assign, search.resident(cur.assign)), cur])
+        cur, cur_score = search.offer("step2", [*(Solution(cur.assign, r) for r in search.resident_options(cur.assign)),
+                                                cur])
     chain = False
     if 3 in steps:
         own = [_solution(cur.assign, cur.resident, o[0]) for o in _own_orders(search, cur.assign[None, :])]
@@ -689,7 +751,7 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
         prefix = max_prefix or max(8, L // 8)
         cur, cur_score, passes, moves = _remap(search, cur, cur_score, chain, max_passes, prefix, wide)
         search.trace["step4"] = cur_score
-        n_restarts = restarts if restarts is not None else (0 if L > 200 else min(40, 800 // max(L, 1)))
+        n_restarts = restarts if restarts is not None else preset["restarts"]
         rng = np.random.default_rng(problem.seed)
         kick_size = max(2, L // 8)
         for r in range(n_restarts):
@@ -711,8 +773,7 @@ def h2h(problem: Problem, steps: Any = ALL_STEPS, max_passes: int = 200, max_pre
             kick_size = max(2, L // 8) if search.best_score < before else min(L // 2, kick_size + max(1, L // 16))
             passes, moves = passes + p_, moves + m_
         search.trace["restarts"] = search.best_score
-        n_grasp = grasp if grasp is not None else (0 if n_restarts == 0 or L > GRASP_MAX_LAYERS
-                                                    else min(100, 3000 // max(L, 1)))
+        n_grasp = grasp if grasp is not None else preset["grasp"]
         p_, m_, seq_starts = _grasp(search, n_grasp, grasp_noise, max_passes, prefix, wide)
         passes, moves = passes + p_, moves + m_
         search.trace["grasp"] = search.best_score

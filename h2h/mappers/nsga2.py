@@ -122,7 +122,7 @@ def nsga2(problem: Problem, pop_size: int = 64, generations: int = 60) -> Soluti
     rng = np.random.default_rng(problem.seed)
     archive = _Archive()
     value = residency_value(sched, "latency" if problem.objective == "edp" else problem.objective)
-    seeds = [h2h(Problem(sched, problem.objective, None, problem.seed))]
+    seeds = [h2h(Problem(sched, problem.objective, None, problem.seed), effort="thorough")]
     cp = compute_priority_assign(problem)
     seeds.append(Solution(cp, np.zeros(len(cp), dtype=bool)))
     for s in seeds:   # the seeds as they are (own residency, order and sequence) join the archive

@@ -8,6 +8,11 @@ value is what residency saves under the objective, priced with the scheduler's o
   by one local-DRAM read (``bytes / dram bandwidth``);
 * energy: the interconnect energy of the host load (the DRAM pass is paid either way).
 
+On a link that other transfers share, the saving above undersells residency: a host load also
+holds the link everyone else waits for. ``link_time_value`` prices what residency frees there (the
+host load's link time); h2h offers the knapsack under both values and keeps whichever schedules
+better, so residency is judged by the scheduler, the same way at every bandwidth.
+
 ``knapsack_resident`` solves it exactly by dynamic programming over capacity in ``buckets`` steps
 (sizes rounded *up*, so the answer always fits). ``greedy_resident`` is the vectorised, batched
 value-density greedy used inside searches that score many candidates at once.
@@ -30,6 +35,15 @@ def residency_value(scheduler, objective: str) -> np.ndarray:
         t_res = W / (scheduler.dram_bandwidth_gbps[None, :] * 1e9)
         value = t_host - t_res
     return np.maximum(value, 0.0)
+
+
+def link_time_value(scheduler) -> np.ndarray:
+    """[L, A] the link time a resident layer frees: its host load's ``path latency + bytes /
+    path bandwidth`` (0 for layers without weights)."""
+    W = scheduler.weight_bytes[:, None]
+    host, A = scheduler.host_index, scheduler.num_accelerators
+    bw = scheduler.path_bandwidth_gbps[host, :A][None, :] * 1e9
+    return np.where(W > 0, scheduler.path_latency_s[host, :A][None, :] + W / bw, 0.0)
 
 
 def knapsack_resident(scheduler, assign: np.ndarray, value: np.ndarray, *, buckets: int = 4096) -> np.ndarray:
