@@ -87,21 +87,29 @@ def codesign_table(name: str, seeds: list[int], runs: list[dict[str, Any]], titl
              "the same target and normalisation).", "",
              "| seed | model: evals to target | cold | heuristic | speed-up cold / model | model designs used | "
              "final HV model / cold / heuristic |", "|---:|---:|---:|---:|---:|---:|---|"]
-    ratios = []
+    ratios: list[float | None] = []
+    censored = False
     for s in seeds:
         m, c, h = by["model", s], by["cold", s], by["heuristic", s]
         if m["to_target"] is None:
-            ratio, text = None, "-"
+            ratio, text = None, "- (the model's run never reached it)"
         else:
             ratio = (c["to_target"] or len(c["F"])) / m["to_target"]
+            censored = censored or c["to_target"] is None
             text = f"{'>= ' if c['to_target'] is None else ''}{ratio:.1f}x"
-        ratios.append(ratio if ratio is not None else 0.0)
+        ratios.append(ratio)
         lines.append(f"| {s} | {evals(m)} | {evals(c)} | {evals(h)} | {text} | {m['from_agent']} of "
                      f"{m['from_agent'] + m['fallback']} starts | {m['final']:.4f} / {c['final']:.4f} / {h['final']:.4f} |")
-    lines += ["", f"Median speed-up of the model's warm start over the cold start: "
-                  f"**{statistics.median(ratios):.1f}x** (per seed: "
-                  f"{', '.join(f'{r:.1f}x' for r in ratios)}; a cold run that never reaches the target counts "
-                  "as its budget, so those are lower bounds).", ""]
+    known = [r for r in ratios if r is not None]
+    shown = ", ".join("-" if r is None else f"{r:.1f}x" for r in ratios)
+    if len(known) == len(ratios):
+        summary = f"**{statistics.median(known):.1f}x**"
+    else:
+        summary = (f"not defined on every seed ({len(ratios) - len(known)} of {len(ratios)} model runs never "
+                   "reached the target)")
+    lines += ["", f"Median speed-up of the model's warm start over the cold start: {summary} (per seed: {shown}"
+                  + ("; a cold run that never reaches the target counts as its budget, so those are lower bounds"
+                     if censored else "") + ").", ""]
     return lines
 
 
