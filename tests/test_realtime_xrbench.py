@@ -58,7 +58,6 @@ def test_h2h_never_below_xrbench_and_better_on_average():
     assert sum(gains) > 0
 
 
-@pytest.mark.slow
 def test_xrbench_policy_reproduces_all_152_reference_scores():
     worst = 0.0
     for scenario in ("social_interactionA", "social_interactionB", "AR_gaming", "VR_gaming"):
@@ -107,3 +106,29 @@ def test_our_cost_model_on_a_yaml_scenario():
     classify = [f for f in a.frames if f.model == "classify"]
     assert any(f.status == "not_triggered" for f in classify)  # probability 0.3
     assert realtime(scenario, "hetero4_mid", "xrbench", seed=5).seed == 5
+
+
+def test_batch_task_realtime_agrees_with_the_api(tmp_path):
+    batch = tmp_path / "b.yaml"
+    batch.write_text(f"""name: rt
+out: {tmp_path / 'out'}
+executor: {{kind: local, workers: 1}}
+experiments:
+  - name: vr
+    task: realtime
+    scenario: {XR / 'VR_gaming.m'}
+    costs: xrbench
+    sweep:
+      system: [{SYSTEMS / 'Single_4K__WS.yaml'}, {SYSTEMS / 'Dual_4K__WS_OS.yaml'}]
+      policy: [xrbench, h2h]
+""")
+    from h2h.batch import run_batch
+
+    run_batch(batch)
+    with (tmp_path / "out" / "summary.csv").open() as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 4 and all(r["status"] == "ok" for r in rows)
+    got = {(r["system"], r["policy"]): float(r["overall_score"]) for r in rows}
+    assert got[("Single_4K__WS", "xrbench")] == pytest.approx(REF[("VR_gaming", "Single_4K__WS")], abs=1e-3)
+    assert got[("Dual_4K__WS_OS", "h2h")] >= got[("Dual_4K__WS_OS", "xrbench")]
+    assert "score_HT_hand_graph_cnn_half" in rows[0]
