@@ -13,6 +13,9 @@
   frames that could no longer score), judged by the simulated XRBench score, picks one option per
   model. It starts from the better of ``edf`` and ``xrbench`` (XRBench's runtime is one of its
   candidates) and keeps only improvements, so it never scores below either.
+* ``cpsat``: an exact time-triggered timetable of the whole run from OR-Tools CP-SAT (whole models,
+  each frame on one accelerator or dropped; :mod:`.timetable`), hinted with the better of ``edf``
+  and ``xrbench``, within a time limit (10 s by default); the simulator replays it.
 """
 from __future__ import annotations
 
@@ -27,8 +30,9 @@ from ..errors import ConfigError
 from .costs import ModelCosts
 from .simulator import XRBENCH, Conventions, Frame, Segment, simulate
 
-POLICIES = ("xrbench", "edf", "h2h")
+POLICIES = ("xrbench", "edf", "h2h", "cpsat")
 EDF = Conventions(release="period", order="deadline", cascade="frame", wait_for_faster=True)
+TIMETABLE = Conventions(release="period", order="deadline", cascade="frame")
 SEARCH_ROUNDS = 2
 
 Plans = dict[str, list[Segment]]
@@ -76,17 +80,35 @@ def model_options(c: ModelCosts, link_cost: LinkCost) -> list[list[Segment]]:
     return opts
 
 
+Timetable = dict[tuple[str, int], tuple[int, float]]
+
+
 def plan(policy: str, scenario: Scenario, costs: dict[str, ModelCosts], accelerators: list[str],
-         link_cost: LinkCost, score_of: Callable[[list[Frame]], float]) -> tuple[Plans, Conventions]:
-    """The plans and conventions of ``policy`` for this scenario and system."""
+         link_cost: LinkCost, score_of: Callable[[list[Frame]], float], *,
+         time_limit_s: float | None = None) -> tuple[Plans, Conventions, Timetable | None]:
+    """The plans, conventions and (``cpsat``) timetable of ``policy`` for this scenario and system."""
     if policy not in POLICIES:
         raise ConfigError(f"unknown real-time policy {policy!r}; expected one of {list(POLICIES)}",
                           item="policy")
     base = whole_anywhere(scenario, costs)
     if policy == "xrbench":
-        return base, XRBENCH
+        return base, XRBENCH, None
     if policy == "edf":
-        return base, EDF
+        return base, EDF, None
+    if policy == "cpsat":
+        from .timetable import DEFAULT_TIME_LIMIT_S, cpsat_timetable
+
+        runs = [simulate(scenario, costs, base, conv, accelerators, link_cost) for conv in (EDF, XRBENCH)]
+        hint = max(runs, key=score_of)
+        table, _ = cpsat_timetable(scenario, costs, hint, time_limit_s=time_limit_s or DEFAULT_TIME_LIMIT_S,
+                                   seed=scenario.seed)
+        return base, TIMETABLE, table
+    return (*search(scenario, costs, accelerators, link_cost, score_of, base), None)
+
+
+def search(scenario: Scenario, costs: dict[str, ModelCosts], accelerators: list[str], link_cost: LinkCost,
+           score_of: Callable[[list[Frame]], float], base: Plans) -> tuple[Plans, Conventions]:
+    """The h2h policy's coordinate search (see the module docstring)."""
 
     def score(plans: Plans, conv: Conventions) -> float:
         return score_of(simulate(scenario, costs, plans, conv, accelerators, link_cost))

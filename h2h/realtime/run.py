@@ -61,13 +61,14 @@ def score_frames(frames: list[Frame], model_names: list[str]) -> tuple[float, di
 
 
 def realtime(scenario: "str | Path | Scenario", system: Any, policy: str = "xrbench", *,
-             seed: int | None = None, costs: str = "maestro") -> RealtimeResult:
+             seed: int | None = None, costs: str = "maestro", time_limit_s: float | None = None
+             ) -> RealtimeResult:
     """Simulate ``scenario`` on ``system`` under ``policy`` (see :mod:`.policies`).
 
     ``scenario``: a Scenario, a scenario YAML or an XRBench ``.m`` file; ``system``: a System, a
     system YAML or a built-in name; ``seed`` overrides the scenario's seed for the probability
     draws; ``costs``: ``"maestro"`` (our cost table) or ``"xrbench"`` (XRBench's own per-layer
-    costs, for its accelerators; see :mod:`.costs`).
+    costs, for its accelerators; see :mod:`.costs`); ``time_limit_s``: CP-SAT's limit (``cpsat``).
     """
     from ..system import System, load_system
 
@@ -99,8 +100,8 @@ def realtime(scenario: "str | Path | Scenario", system: Any, policy: str = "xrbe
 
     from .simulator import simulate
 
-    plans, conv = plan(policy, sc, table, accs, link_cost, score_of)
-    frames = simulate(sc, table, plans, conv, accs, link_cost)
+    plans, conv, timetable = plan(policy, sc, table, accs, link_cost, score_of, time_limit_s=time_limit_s)
+    frames = simulate(sc, table, plans, conv, accs, link_cost, timetable)
     overall, scores = score_frames(frames, names)
     return RealtimeResult(sc.name, sysm.name, policy, costs, sc.seed, overall, scores, frames, plans,
                           conv, accs)

@@ -105,8 +105,10 @@ class Frame:
 
 class _Sim:
     def __init__(self, scenario: Scenario, costs: dict[str, ModelCosts], plans: dict[str, list[Segment]],
-                 conv: Conventions, accelerators: list[str], link_cost) -> None:
+                 conv: Conventions, accelerators: list[str], link_cost,
+                 timetable: dict[tuple[str, int], tuple[int, float]] | None = None) -> None:
         self.sc, self.costs, self.plans, self.conv = scenario, costs, plans, conv
+        self.timetable = timetable
         self.accs = accelerators
         self.link_cost = link_cost  # (src acc index, dst acc index, bytes) -> (ms, mJ)
         self.models = list(scenario.models)
@@ -122,6 +124,8 @@ class _Sim:
                          for i, m in enumerate(self.models)}
         self.order = sorted(range(len(self.models)), key=lambda i: self.models[i].name)
         self.tick_ms = float(1000 // max(m.fps for m in self.models))
+        self.stop_ms = max(((n - 1) * m.period_ms for n, m in zip(self.n_frames, self.models) if n > 0),
+                           default=0.0)
         self.base_tick = 0
         # cost of each planned segment on each accelerator: (latency_ms[A], energy_mj[A])
         self.seg_cost: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
@@ -165,6 +169,10 @@ class _Sim:
                 elif self.conv.cascade == "frame" and self.parent_lost(i, k):
                     f.status = self.parent_lost(i, k)
                     self.parent_gone(i, k, t, untriggered=f.status == "not_triggered")
+                elif (self.timetable is not None and (m.name, k) not in self.timetable
+                      and f.deadline_ms < self.stop_ms):
+                    f.status = "dropped"  # the timetable leaves it out
+                    self.parent_gone(i, k, t)
                 else:
                     f.ready_ms = f.inject_ms
                     self.queues[i].append(f)
@@ -259,6 +267,9 @@ class _Sim:
                 changed = True
 
     def choose(self, i: int, f: Frame, t: float) -> int | None:
+        if self.timetable is not None:  # a time-triggered schedule: its accelerator, at its time
+            acc, start = self.timetable.get((f.model, f.frame), (None, math.inf))
+            return acc if acc is not None and start <= t + 1e-9 and self.busy[acc] is None else None
         seg = self.plans[f.model][f.next_segment]
         lat = self.seg_cost[(i, f.next_segment)][0]
         if seg.acc is not None:
@@ -309,11 +320,18 @@ class _Sim:
             if self.released[i] < self.n_frames[i] - 1:
                 cands.append(float(m.period_ms * (self.released[i] + 1)))
         cands += [q[0].ready_ms for q in self.queues if q and q[0].ready_ms > t]
+        if self.timetable is not None:
+            cands += [self.timetable.get((q[0].model, q[0].frame), (None, -1.0))[1] for q in self.queues if q]
         later = [c for c in cands if c > t]
         return min(later) if later else t + self.tick_ms
 
 
 def simulate(scenario: Scenario, costs: dict[str, ModelCosts], plans: dict[str, list[Segment]],
-             conventions: Conventions, accelerators: list[str], link_cost) -> list[Frame]:
-    """Every frame of every model, in model then frame order (see the module docstring)."""
-    return _Sim(scenario, costs, plans, conventions, accelerators, link_cost).run()
+             conventions: Conventions, accelerators: list[str], link_cost,
+             timetable: dict[tuple[str, int], tuple[int, float]] | None = None) -> list[Frame]:
+    """Every frame of every model, in model then frame order (see the module docstring).
+
+    ``timetable`` ({(model, frame): (accelerator index, start_ms)}, whole-model plans) makes the
+    runtime time-triggered: a frame starts on its accelerator at its time, and one the table leaves
+    out is dropped when released (unless its deadline is past the end of the run)."""
+    return _Sim(scenario, costs, plans, conventions, accelerators, link_cost, timetable).run()
