@@ -120,7 +120,8 @@ SEARCH_PARAMS = (
 REALTIME_PARAMS = (
     Param("scenario", (str,), ref="workload", doc="scenario YAML or XRBench .m file"),
     Param("system", (str,), ref="system", doc="system YAML file"),
-    Param("policy", (str,), default="xrbench", options=("xrbench", "edf", "h2h")),
+    Param("policy", (str,), default="xrbench", options=("xrbench", "edf", "h2h", "cpsat")),
+    Param("time_limit_s", (float,), default=None, low=0.0, doc="for cpsat"),
     Param("costs", (str,), default="maestro", options=("maestro", "xrbench")),
     Param("trace", (bool,), default=True, doc="write the frames as a Perfetto trace"),
 )

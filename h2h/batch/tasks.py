@@ -193,7 +193,7 @@ def run_realtime(run: RunSpec, run_dir: Path) -> dict[str, Any]:
     """``h2h realtime`` with the batch seed as the seed of the trigger draws."""
     realtime = optional_api("h2h.realtime", "realtime", "realtime")
     result = realtime(load_scenario_of(run), load_system_of(run), run.params["policy"], seed=run.seed,
-                      costs=run.params["costs"])
+                      costs=run.params["costs"], time_limit_s=run.params.get("time_limit_s"))
     (run_dir / "result.json").write_text(json.dumps(result.to_dict(frames=True), indent=1) + "\n")
     if run.params.get("trace", True):
         from h2h.realtime.trace import write_trace

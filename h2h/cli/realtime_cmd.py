@@ -26,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="seed of the trigger-probability draws (default: the scenario's)")
     p.add_argument("--costs", default="maestro", choices=COST_SOURCES,
                    help="per-layer costs: our MAESTRO analysis, or XRBench's own (its accelerators only)")
+    p.add_argument("--time-limit", type=float, default=None, metavar="S",
+                   help="CP-SAT's time limit for --policy cpsat (default 10 s)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--frames", action="store_true", help="with --json: include every frame")
     p.add_argument("--trace", metavar="FILE", help="write a Chrome/Perfetto trace JSON of the frames")
@@ -39,7 +41,12 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.trace:
         check_output_file(args.trace, "--trace")
-    result = realtime(args.scenario, args.system, args.policy, seed=args.seed, costs=args.costs)
+    if args.time_limit is not None and not args.time_limit > 0:
+        from h2h.errors import ConfigError
+
+        raise ConfigError(f"must be > 0, got {args.time_limit}", item="--time-limit")
+    result = realtime(args.scenario, args.system, args.policy, seed=args.seed, costs=args.costs,
+                      time_limit_s=args.time_limit)
     if args.trace:
         from h2h.realtime.trace import write_trace
 
