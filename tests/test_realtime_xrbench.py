@@ -147,3 +147,11 @@ def test_probabilistic_scenarios_give_the_reference_codes_outcomes():
                 for s in range(40)}
         ref = {round(float(r["overall_score"]), 3) for r in rows if r["scenario"] == scenario}
         assert ref <= ours, (scenario, ref - ours)
+
+
+def test_a_model_no_accelerator_can_run_is_a_clear_error():
+    from h2h.errors import MappingError
+
+    # our yxp_os preset cannot map AS_ED_TCN's filters (TemporalMap of S must cover the whole filter)
+    with pytest.raises(MappingError, match="model 'AS_ED_TCN'.*cannot run on system 'Single_4K__OS'"):
+        realtime(XR / "social_interactionB.m", SYSTEMS / "Single_4K__OS.yaml", "xrbench")

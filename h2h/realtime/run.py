@@ -84,9 +84,9 @@ def realtime(scenario: "str | Path | Scenario", system: Any, policy: str = "xrbe
         c = model_costs(m.workload, sysm, costs)
         if not (c.whole_latency_ms < float("inf")).any():
             (layer, acc), why = next(iter(c.infeasible.items()))
-            raise MappingError(f"model '{m.name}' cannot run on system '{sysm.name}': no accelerator "
-                               f"runs all its layers (e.g. layer '{layer}' on '{acc}': {why})",
-                               file=sc.source, item=f"model '{m.name}'")
+            raise MappingError(f"cannot run on system '{sysm.name}': no accelerator runs all its layers "
+                               f"(e.g. layer '{layer}' on '{acc}': {why})", file=sc.source,
+                               item=f"model '{m.name}'")
         table[m.name] = c
 
     def link_cost(src: int, dst: int, nbytes: float) -> tuple[float, float]:
