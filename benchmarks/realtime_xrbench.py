@@ -1,5 +1,6 @@
 """XRBench's deterministic usage scenarios x its 38 hardware configurations: the reference code's
-scores against our ``xrbench`` policy (the reproduction) and our own policies (``edf``, ``h2h``).
+scores against our ``xrbench`` policy (the reproduction) and our own policies (``edf``, ``h2h``,
+``cpsat``).
 
 Costs are XRBench's own per-layer costs (``costs="xrbench"``), so the comparison isolates the
 runtime: the same layers cost the same under every policy. Reference scores are those of the
@@ -79,7 +80,7 @@ def write(rows: list[dict], policies: list[str], out: Path, command: str) -> Non
              f"Command: `{command}`", "", f"Machine: {machine()}", "",
              "Scores are XRBench's overall score (0-100; Kwon et al., MLSys 2023). *reference*: the reference "
              "C++ (XRBench-MLSys2023) built and run here; *xrbench*: our reproduction of its runtime; "
-             "*edf* and *h2h*: our policies (see `h2h/realtime/policies.py`). All use XRBench's own per-layer "
+             "the others: our policies (see `h2h/realtime/policies.py`). All use XRBench's own per-layer "
              "costs (`costs: xrbench`), so only the runtime differs.", ""]
     if "xrbench" in policies:
         diffs = [abs(r["xrbench"] - r["reference"]) for r in rows if r["reference"] is not None]
