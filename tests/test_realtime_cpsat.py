@@ -54,3 +54,20 @@ def test_cpsat_keeps_children_after_their_parents():
             assert ("P", k) in table and table[("P", k)][1] + 6.0 <= start + 1e-9
     frames = {(f.model, f.frame): f for f in simulate(sc, costs, plans, TIMETABLE, ["a0"], link, table)}
     assert all(frames[key].status == "done" for key in table)
+
+
+def test_cli_cpsat_on_an_xrbench_case(capsys):
+    import json
+    from pathlib import Path
+
+    from cli_helpers import run
+
+    repo = Path(__file__).resolve().parents[1]
+    code, out, err = run(capsys, "realtime", "--scenario", str(repo / "examples/workloads/xrbench/social_interactionB.m"),
+                         "--system", str(repo / "examples/systems/xrbench/Dual_4K__WS_OS.yaml"), "--costs", "xrbench",
+                         "--policy", "cpsat", "--time-limit", "3", "--json", "--frames")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["policy"] == "cpsat" and 0 <= data["overall_score"] <= 100
+    done = [f for f in data["frames"] if f["status"] == "done"]
+    assert done and all(len(f["runs"]) == 1 and f["runs"][0]["start_ms"] <= f["deadline_ms"] for f in done)
