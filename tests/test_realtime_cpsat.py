@@ -71,3 +71,17 @@ def test_cli_cpsat_on_an_xrbench_case(capsys):
     assert data["policy"] == "cpsat" and 0 <= data["overall_score"] <= 100
     done = [f for f in data["frames"] if f["status"] == "done"]
     assert done and all(len(f["runs"]) == 1 and f["runs"][0]["start_ms"] <= f["deadline_ms"] for f in done)
+
+
+@pytest.mark.slow
+def test_cpsat_never_below_its_hint_on_xrbench_cases():
+    from pathlib import Path
+
+    from h2h.realtime import realtime
+
+    repo = Path(__file__).resolve().parents[1]
+    scenario = repo / "examples/workloads/xrbench/social_interactionA.m"
+    for system in ("Dual_4K__WS_OS", "Single_4K__RS"):
+        path = repo / f"examples/systems/xrbench/{system}.yaml"
+        base = max(realtime(scenario, path, p, costs="xrbench").overall_score for p in ("xrbench", "edf"))
+        assert realtime(scenario, path, "cpsat", costs="xrbench", time_limit_s=2).overall_score >= base - 1e-9
