@@ -26,6 +26,8 @@ _LAZY = {
     "nas": "h2h.flnas:nas",
     "codesign": "h2h.codesign:codesign",
     "run_batch": "h2h.batch:run_batch",
+    "realtime": "h2h.realtime:realtime",
+    "load_scenario": "workloads.scenario:load_scenario",
 }
 
 

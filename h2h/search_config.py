@@ -74,16 +74,19 @@ def evaluator_from_config(sec: Section) -> tuple[Any, dict[str, Any]]:
     return evaluator, raw
 
 
-def objectives_from_config(cfg: Section, evaluator: Any, defaults: tuple[str, ...]) -> tuple[Objective, ...]:
+def objectives_from_config(cfg: Section, evaluator: Any, defaults: tuple[str, ...],
+                           arch_metrics: Mapping[str, str] | None = None) -> tuple[Objective, ...]:
     """Objectives in priority order; each must be a metric the run reports, in its direction.
 
-    Without an ``objectives`` key, the metrics of ``defaults`` that the run reports are used."""
+    Without an ``objectives`` key, the architecture's own metrics (a scenario's ``xrbench_score``)
+    and then the metrics of ``defaults`` that the run reports are used."""
     available = {m: "min" for m in HARDWARE_METRICS}
+    available.update(arch_metrics or {})
     if evaluator is not None:
         available.update({m.name: m.direction for m in evaluator.metrics})
     raw = cfg.raw("objectives", None)
     if raw is None:
-        names = [n for n in defaults if n in available]
+        names = list(dict.fromkeys([*(arch_metrics or {}), *(n for n in defaults if n in available)]))
         return tuple(Objective(n, available[n], i + 1) for i, n in enumerate(names))
     if not isinstance(raw, list) or not raw:
         raise cfg.error("objectives", "expected a non-empty list of metric names or {name, direction}")
@@ -106,9 +109,11 @@ def objectives_from_config(cfg: Section, evaluator: Any, defaults: tuple[str, ..
     return tuple(out)
 
 
-def metric_bounds_from_config(cfg: Section, evaluator: Any) -> dict[str, dict[str, float]]:
+def metric_bounds_from_config(cfg: Section, evaluator: Any,
+                              arch_metrics: Mapping[str, str] | None = None) -> dict[str, dict[str, float]]:
     """``{metric: {le|ge: number}}`` over metrics the run reports."""
-    available = list(HARDWARE_METRICS) + ([m.name for m in evaluator.metrics] if evaluator is not None else [])
+    available = (list(HARDWARE_METRICS) + list(arch_metrics or {})
+                 + ([m.name for m in evaluator.metrics] if evaluator is not None else []))
     sec = cfg.section("metric_bounds")
     out: dict[str, dict[str, float]] = {}
     for name in list(sec.data):
@@ -203,8 +208,8 @@ def read_common(cfg: Section, *, budget: int | None, seed: int | None, agent: An
     space = Space.from_config(cfg.section("space", required=True))
     check_map_options(cfg, space.mappers, map_options)
     evaluator, evaluator_config = evaluator_from_config(cfg.section("evaluator"))
-    objectives = objectives_from_config(cfg, evaluator, default_objectives)
-    metric_bounds = metric_bounds_from_config(cfg, evaluator)
+    objectives = objectives_from_config(cfg, evaluator, default_objectives, getattr(space.arch, "metrics", {}))
+    metric_bounds = metric_bounds_from_config(cfg, evaluator, getattr(space.arch, "metrics", {}))
     agent_raw = agent if agent is not None else cfg.raw("agent", None)
     if agent is not None and "agent" in cfg.data:
         cfg.raw("agent")

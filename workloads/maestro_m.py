@@ -49,9 +49,10 @@ CONV_DIMS = ("N", "K", "C", "R", "S", "Y", "X")
 GEMM_DIMS = ("K", "M", "N")
 DATAFLOW_ATTR = "maestro_dataflow"
 RESIZE_KIND = "maestro_resize"
+UNFIT_ATTR = "maestro_unpadded_input"  # "YxX" of a conv padded on import so its filter fits
 
 # MAESTRO splits on " ,->():\t;", so names may hold '.' and '-' and the ':' after a key is optional
-_TOKEN = re.compile(r"\s*(?:(//[^\n]*)|([A-Za-z_][A-Za-z0-9_.'\-]*)|(\d+)|([{}:,;()\[\]])|(\S))")
+_TOKEN = re.compile(r"\s*(?:(//[^\n]*)|([A-Za-z_][A-Za-z0-9_.'\-]*)|(\d+(?:\.\d*)?)|([{}:,;()\[\]])|(\S))")
 
 
 @dataclass
@@ -76,7 +77,7 @@ class _Parser:
             if bad is not None:
                 raise WorkloadError(f"malformed .m file: unexpected character {bad!r}", file=file,
                                     item=f"line {line}")
-            kind = "name" if name else "int" if num else "punct"
+            kind = "name" if name else ("int" if num.isdigit() else "num") if num else "punct"
             self.toks.append(_Tok(name or num or punct, line, pos, kind))
         self.i = 0
         self.constants: dict[str, int] = {}
@@ -111,6 +112,9 @@ class _Parser:
         tok = self.take(what="an integer or a Constant name")
         if tok.kind == "int":
             return int(tok.text)
+        if tok.kind == "num":
+            self.i -= 1
+            raise self.fail(f"expected an integer, got {tok.text!r}", self.item)
         if tok.text in self.constants:
             return self.constants[tok.text]
         self.i -= 1
@@ -120,8 +124,14 @@ class _Parser:
     item: str | None = None
 
     def parse(self) -> tuple[str, list[tuple[str, str, dict, dict, str | None, int]]]:
-        network = None
-        layers: list = []
+        networks = self.parse_networks(scenario=False)
+        name, _, layers = networks[0]
+        return name, layers
+
+    def parse_networks(self, *, scenario: bool) -> list[tuple[str, dict, list]]:
+        """Every ``Network`` block: (name, meta, layers). With ``scenario``, a file may hold several
+        and each may carry XRBench's ``FPS:``, ``Probability:`` and ``Dependency: { NAME ... }``."""
+        networks: list[tuple[str, dict, list]] = []
         while self.peek() is not None:
             tok = self.take(kind="name", what="'Constant' or 'Network'")
             if tok.text == "Constant":
@@ -129,22 +139,53 @@ class _Parser:
                 self.constants[name] = self.value()
                 self.skip(";")
             elif tok.text == "Network":
-                if network is not None:
+                if networks and not scenario:
                     self.i -= 1
                     raise self.fail("only one Network per file is supported")
                 network = self.take(kind="name", what="a network name").text
                 self.take("{")
+                meta: dict = {}
+                layers: list = []
                 while (t := self.peek()) is not None and t.text != "}":
-                    layers.append(self.layer())
+                    if scenario and t.text in ("FPS", "Probability", "Dependency"):
+                        self.network_key(meta, network)
+                    else:
+                        layers.append(self.layer())
                 self.take("}", what="'}' closing the Network")
+                if not layers:
+                    raise WorkloadError("the network has no layers", file=self.file,
+                                        item=f"network '{network}'")
+                networks.append((network, meta, layers))
             else:
                 self.i -= 1
                 raise self.fail(f"expected 'Constant' or 'Network', got {tok.text!r}")
-        if network is None:
+        if not networks:
             raise WorkloadError("malformed .m file: no 'Network NAME { ... }' block", file=self.file)
-        if not layers:
-            raise WorkloadError("the network has no layers", file=self.file, item=f"network '{network}'")
-        return network, layers
+        return networks
+
+    def network_key(self, meta: dict, network: str) -> None:
+        key = self.take(kind="name").text
+        self.item = f"network '{network}'"
+        if key in meta:
+            self.i -= 1
+            raise self.fail(f"'{key}' given twice", self.item)
+        self.skip(":")
+        if key == "Dependency":
+            self.take("{")
+            parents = []
+            while (t := self.peek()) is not None and t.text != "}":
+                parents.append(self.take(kind="name", what="a network name").text)
+                self.skip(",")
+            self.take("}")
+            meta[key] = parents
+        else:
+            text = self.take(what="a number").text
+            try:
+                meta[key] = float(text) if key == "Probability" else int(text)
+            except ValueError:
+                self.i -= 1
+                raise self.fail(f"'{key}' must be a number, got {text!r}", self.item) from None
+        self.item = None
 
     def layer(self):
         self.item = None
@@ -166,6 +207,7 @@ class _Parser:
                 if key == "Stride" and dims:
                     raise self.fail("Stride must come before Dimensions (as MAESTRO requires)", self.item)
                 target = stride if key == "Stride" else dims
+                self.skip(":")
                 self.take("{")
                 while (t := self.peek()) is not None and t.text != "}":
                     dim = self.take(kind="name", what="a dimension name").text
@@ -201,7 +243,7 @@ class _Parser:
 
 
 def _to_layer(name: str, ltype: str, stride: dict, dims: dict, dataflow: str | None, line: int,
-              file: str) -> Layer:
+              file: str, fit_filters: bool = False) -> Layer:
     item = f"layer '{name}' (line {line})"
     allowed = GEMM_DIMS if ltype == "GEMM" else CONV_DIMS
     unknown = sorted(set(dims) - set(allowed))
@@ -220,12 +262,18 @@ def _to_layer(name: str, ltype: str, stride: dict, dims: dict, dataflow: str | N
                 raise WorkloadError(f"{group} {d} must be at most 2**31 - 1 = {MAX_DIM}, got {v}",
                                     file=file, item=item)
     attrs = ((DATAFLOW_ATTR, dataflow),) if dataflow else ()
+    pad = (0, 0, 0, 0)
+    if fit_filters and ltype != "GEMM" and (dims["R"] > dims["Y"] or dims["S"] > dims["X"]):
+        # XRBench's files hold convs whose filter exceeds the input (MAESTRO prices them anyway);
+        # pad the bottom/right so the window fits, and keep the file's sizes in the attrs
+        pad = (0, 0, max(0, dims["R"] - dims["Y"]), max(0, dims["S"] - dims["X"]))
+        attrs += ((UNFIT_ATTR, f"{dims['Y']}x{dims['X']}"),)
     try:
         if ltype == "GEMM":
             return Layer(name, Op.GEMM, m=dims["M"], k=dims["K"], n=dims["N"], attrs=attrs)
         common = dict(batch=dims.get("N", 1), in_channels=dims["C"], in_h=dims["Y"], in_w=dims["X"],
                       kernel=(dims["R"], dims["S"]), stride=(stride.get("Y", 1), stride.get("X", 1)),
-                      attrs=attrs)
+                      padding=pad, attrs=attrs)
         if ltype == "DSCONV":
             if dims["K"] != 1:
                 raise WorkloadError(f"DSCONV has K: 1 in MAESTRO's convention, got K: {dims['K']}",
@@ -242,8 +290,23 @@ def loads_maestro(text: str, *, file: str = "<string>", rename_duplicates: bool 
     MAESTRO ignores layer names, and some of its own model files repeat one; that is an error here
     unless ``rename_duplicates`` (then the repeat becomes ``<name>_<line>``).
     """
-    parser = _Parser(text, file)
-    network, raw = parser.parse()
+    network, raw = _Parser(text, file).parse()
+    return _chain(network, raw, file, rename_duplicates=rename_duplicates)
+
+
+def loads_maestro_networks(text: str, *, file: str = "<string>") -> list[tuple[Workload, dict]]:
+    """Every Network of a multi-network file (XRBench's usage scenarios) as (workload, meta).
+
+    ``meta`` holds what the block declares of ``FPS`` (int), ``Probability`` (float) and
+    ``Dependency`` (list of network names). Repeated layer names are renamed ``<name>_<line>``;
+    a conv whose filter exceeds its input is padded so it fits (see ``UNFIT_ATTR``).
+    """
+    return [(_chain(name, raw, file, rename_duplicates=True, fit_filters=True), meta)
+            for name, meta, raw in _Parser(text, file).parse_networks(scenario=True)]
+
+
+def _chain(network: str, raw: list, file: str, *, rename_duplicates: bool,
+           fit_filters: bool = False) -> Workload:
     layers: list[Layer] = []
     edges: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
@@ -255,7 +318,7 @@ def loads_maestro(text: str, *, file: str = "<string>", rename_duplicates: bool 
                                     item=f"layer '{name}' (line {line})")
             name = f"{name}_{line}"
         seen[name] = line
-        layer = _to_layer(name, ltype, stride, dims, dataflow, line, file)
+        layer = _to_layer(name, ltype, stride, dims, dataflow, line, file, fit_filters)
         if layers:
             prev = layers[-1]
             want = layer.operand_elements(0)
@@ -270,10 +333,10 @@ def loads_maestro(text: str, *, file: str = "<string>", rename_duplicates: bool 
                 edges += [(prev.name, adapter.name), (adapter.name, layer.name)]
                 resized += 1
         layers.append(layer)
-    if resized:
+    if resized and not fit_filters:
         warnings.warn(f"{file}: {resized} consecutive layer pair(s) disagree on tensor size (MAESTRO "
                       f"ignores padding and pooling); joined through zero-MAC passthrough nodes named '<layer>__in'",
-                      H2HWarning, stacklevel=2)
+                      H2HWarning, stacklevel=3)
     return Workload(network, layers, edges, source=file)
 
 

@@ -8,7 +8,7 @@ A batch config is a YAML mapping::
     executor: {kind: local, workers: 2}     # or {kind: dask, address: tcp://HOST:8786}
     experiments:                    # one or more
       - name: repro                 # unique; defaults to <task><index>
-        task: map                   # map | nas | codesign
+        task: map                   # map | nas | codesign | realtime
         workload: mmmt_small        # the task's parameters (see TASK_PARAMS) ...
         system: systems/hetero4_mid.yaml
         sweep:                      # cartesian product over any key path
@@ -32,7 +32,7 @@ from h2h.config import REQUIRED, Section
 from h2h.errors import ConfigError
 from h2h.yaml_loader import LocatedDict, LocatedList, load_yaml_file, plain, type_name
 
-TASK_NAMES = ("map", "nas", "codesign")
+TASK_NAMES = ("map", "nas", "codesign", "realtime")
 EXECUTOR_KINDS = ("local", "dask")
 
 
@@ -118,8 +118,17 @@ SEARCH_PARAMS = (
     Param("budget", (int,), default=None, low=1, doc="evaluations; overrides the config's"),
     Param("agent", (str, dict), default=None, ref="agent", doc="agent kind or config mapping"),
 )
+REALTIME_PARAMS = (
+    Param("scenario", (str,), ref="workload", doc="scenario YAML or XRBench .m file"),
+    Param("system", (str,), ref="system", doc="system YAML file"),
+    Param("policy", (str,), default="xrbench", options=("xrbench", "edf", "h2h", "cpsat")),
+    Param("time_limit_s", (float,), default=None, low=0.0, doc="for cpsat"),
+    Param("costs", (str,), default="maestro", options=("maestro", "xrbench")),
+    Param("trace", (bool,), default=True, doc="write the frames as a Perfetto trace"),
+)
 TASK_PARAMS: dict[str, tuple[Param, ...]] = {
     "map": MAP_PARAMS,
+    "realtime": REALTIME_PARAMS,
     "nas": SEARCH_PARAMS,
     "codesign": (*SEARCH_PARAMS, Param("start", (str,), default="warm", options=("warm", "cold"))),
 }

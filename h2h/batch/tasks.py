@@ -181,6 +181,34 @@ def run_map(run: RunSpec, run_dir: Path) -> dict[str, Any]:
     return summary
 
 
+# ---- realtime ------------------------------------------------------------------------------------
+
+def load_scenario_of(run: RunSpec) -> Any:
+    load_scenario = optional_api("workloads.scenario", "load_scenario", "realtime")
+    return load_scenario(run.resolved("scenario"))
+
+
+def check_realtime_files(run: RunSpec, cache: dict) -> None:
+    _checked(run, "scenario", cache, load_scenario_of, ("scenario", str(run.resolved("scenario"))))
+    _check_document(run, "system", cache, load_system_of)
+
+
+def run_realtime(run: RunSpec, run_dir: Path) -> dict[str, Any]:
+    """``h2h realtime`` with the batch seed as the seed of the trigger draws."""
+    realtime = optional_api("h2h.realtime", "realtime", "realtime")
+    result = realtime(load_scenario_of(run), load_system_of(run), run.params["policy"], seed=run.seed,
+                      costs=run.params["costs"], time_limit_s=run.params.get("time_limit_s"))
+    (run_dir / "result.json").write_text(json.dumps(result.to_dict(frames=True), indent=1) + "\n")
+    if run.params.get("trace", True):
+        from h2h.realtime.trace import write_trace
+
+        write_trace(result, run_dir / "trace.json")
+    summary: dict[str, Any] = {"overall_score": result.overall_score}
+    for name, s in result.models.items():
+        summary[f"score_{name}"] = None if s is None else s.score * 100
+    return summary
+
+
 # ---- nas and codesign -----------------------------------------------------------------------------
 
 _SEARCH_API = {"nas": ("h2h.flnas", "nas"), "codesign": ("h2h.codesign", "codesign")}
@@ -280,6 +308,7 @@ TASKS: dict[str, TaskKind] = {
     "map": TaskKind("map", check_map_files, check_map, run_map),
     "nas": TaskKind("nas", check_search_files, check_search, run_search),
     "codesign": TaskKind("codesign", check_search_files, check_search, run_search),
+    "realtime": TaskKind("realtime", check_realtime_files, lambda run, cache: None, run_realtime),
 }
 
 

@@ -16,7 +16,7 @@ from typing import NoReturn
 from workloads.errors import H2HError
 
 # sub-command modules, in the order ``h2h --help`` lists them
-COMMAND_MODULES = ("workload", "system_cmd", "cost", "map_cmd", "nas", "codesign", "batch", "quickstart",
+COMMAND_MODULES = ("workload", "system_cmd", "cost", "map_cmd", "realtime_cmd", "nas", "codesign", "batch", "quickstart",
                    "examples_cmd")
 
 

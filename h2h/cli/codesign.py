@@ -53,5 +53,6 @@ def _run(args: argparse.Namespace) -> int:
         metrics = ", ".join(f"{o.name}={row.metrics.get(o.name, float('nan')):.4g}" for o in result.objectives)
         print(f"  #{row.evaluation} ({row.source}): {metrics}")
     if result.designs:
-        print(f"designs to take away (system.yaml, mapping.json, trace.json): {result.out / 'designs'}")
+        timeline = "realtime.json" if getattr(settings.space.arch, "family", None) == "scenario" else "mapping.json"
+        print(f"designs to take away (system.yaml, {timeline}, trace.json): {result.out / 'designs'}")
     return exit_code_of(result.history)

@@ -72,6 +72,8 @@ def export_design(row: HistoryRow, problem: CodesignProblem, folder: Path, *, pl
     space = problem.space
     folder.mkdir(parents=True, exist_ok=True)
     workload, system, mapper = space.decode(row.candidate)
+    if getattr(space.arch, "family", None) == "scenario":
+        return _export_scenario_design(row, space, workload, system, folder)
     options = problem.pipeline.options_for(mapper)
     mapped = map_workload(workload, system, mapper=mapper, **options)
     system.save(folder / "system.yaml")
@@ -90,6 +92,25 @@ def export_design(row: HistoryRow, problem: CodesignProblem, folder: Path, *, pl
         plots.gantt(mapped, folder / "gantt.png", workload=workload,
                     title=f"design #{row.evaluation}: latency {mapped.latency_s * 1e3:.4g} ms, "
                           f"energy {mapped.energy_j * 1e3:.4g} mJ")
+    return {"evaluation": row.evaluation, "folder": str(folder), "mapping_reproduced": bool(reproduced)}
+
+
+def _export_scenario_design(row: HistoryRow, space: Any, scenario: Any, system: Any,
+                            folder: Path) -> dict[str, Any]:
+    """A scenario design: its system, the real-time result (``realtime.json``: scores, plans and
+    every frame) and the frames' Perfetto trace."""
+    from h2h.realtime import realtime
+    from h2h.realtime.trace import write_trace
+
+    r = realtime(scenario, system, space.arch.policy, costs=space.arch.costs)
+    system.save(folder / "system.yaml")
+    reproduced = r.overall_score == row.metrics.get("xrbench_score")
+    design = {"evaluation": row.evaluation, "source": row.source, "candidate": dict(row.candidate),
+              "architecture": space.arch.template(), "metrics": dict(row.metrics),
+              "score_reproduced": bool(reproduced)}
+    (folder / "design.json").write_text(json.dumps(design, indent=2, default=str) + "\n")
+    (folder / "realtime.json").write_text(json.dumps(r.to_dict(frames=True), indent=1) + "\n")
+    write_trace(r, folder / "trace.json")
     return {"evaluation": row.evaluation, "folder": str(folder), "mapping_reproduced": bool(reproduced)}
 
 

@@ -33,6 +33,9 @@ Config (the ``architecture`` section of a space), one of:
 
 * A fixed workload (hardware-only search): ``architecture: {workload: PATH_OR_ZOO_NAME}``.
 
+* A periodic scenario (hardware-only search, scored by ``h2h.realtime``): ``architecture:
+  {scenario: FILE, policy: h2h, costs: maestro}``; it adds the metric ``xrbench_score`` (max).
+
 Any of them takes ``precision: int8 | fp16 | bf16 | fp32`` (or ``activations=A,weights=W``, see
 :mod:`workloads.precision`): the number format every candidate network runs in (default: the
 builders' 8-bit, or what a fixed workload's file says).
@@ -298,6 +301,38 @@ class FixedWorkload:
                 f"{w.total_weight_bytes / 1e6:.3g} MB of weights, models: {models}. Only the hardware is searched."]
 
 
+class FixedScenario(FixedWorkload):
+    """No architecture variables: a periodic scenario, scored by the real-time scheduler under
+    ``policy`` with ``costs`` (see :mod:`h2h.realtime`)."""
+
+    family = "scenario"
+    #: what a scenario's evaluation adds to the hardware metrics, with its direction
+    metrics = {"xrbench_score": "max"}
+
+    def __init__(self, name: str, scenario: Any, policy: str, costs: str) -> None:
+        super().__init__(name, scenario)
+        self.policy, self.costs = policy, costs
+
+    @classmethod
+    def from_config(cls, sec: Section) -> "FixedScenario":
+        from h2h.realtime.costs import COST_SOURCES
+        from h2h.realtime.policies import POLICIES
+        from workloads.errors import H2HError
+        from workloads.scenario import load_scenario
+
+        raw = sec.take("scenario", str)
+        policy = sec.take("policy", str, default="h2h", options=POLICIES)
+        costs = sec.take("costs", str, default="maestro", options=COST_SOURCES)
+        try:
+            scenario = load_scenario(sec.base_dir / raw)
+        except H2HError as e:
+            raise sec.error("scenario", str(e)) from None
+        return cls(raw, scenario, policy, costs)
+
+    def template(self) -> dict[str, Any]:
+        return {"family": "scenario", "scenario": self.name, "policy": self.policy, "costs": self.costs}
+
+
 FAMILIES = {"nb201": NB201Arch, "mbv2": MBV2Arch, "mmmt": MMMTArch}
 
 
@@ -323,8 +358,10 @@ class WithPrecision:
 
 
 def arch_from_config(sec: Section) -> Any:
-    """The architecture part named by ``family`` (or a fixed ``workload``)."""
-    if "workload" in sec:   # loaded once, in its precision
+    """The architecture part named by ``family`` (or a fixed ``workload`` or ``scenario``)."""
+    if "scenario" in sec:
+        part = FixedScenario.from_config(sec)
+    elif "workload" in sec:   # loaded once, in its precision
         part = FixedWorkload.from_config(sec)
     else:
         precision = sec.take("precision", str, default=None)

@@ -68,9 +68,9 @@ class CandidateEvaluator:
     def __init__(self, space: Space, evaluator: Any = None, *, map_options: Mapping[str, Any] | None = None,
                  metric_bounds: Mapping[str, Mapping[str, float]] | None = None,
                  evaluate_infeasible: bool = False) -> None:
-        if evaluator is not None and getattr(space.arch, "family", None) == "fixed":
+        if evaluator is not None and getattr(space.arch, "family", None) in ("fixed", "scenario"):
             raise H2HError("an evaluator needs an architecture family (nb201, mbv2, mmmt), not a "
-                           "fixed workload", item="evaluator")
+                           "fixed workload or scenario", item="evaluator")
         self.space = space
         self.evaluator = evaluator
         self.map_options = dict(map_options or {})
@@ -88,7 +88,7 @@ class CandidateEvaluator:
     def metrics(self) -> tuple[str, ...]:
         """Every metric name a successful evaluation reports."""
         extra = tuple(m.name for m in self.evaluator.metrics) if self.evaluator is not None else ()
-        return HARDWARE_METRICS + extra
+        return HARDWARE_METRICS + tuple(getattr(self.space.arch, "metrics", {})) + extra
 
     def options_for(self, mapper: str) -> dict[str, Any]:
         """The options a candidate mapped with ``mapper`` gets (search defaults, then the user's)."""
@@ -121,9 +121,12 @@ class CandidateEvaluator:
                 scores = self.evaluator.evaluate(space.arch_spec(cand))
                 metrics.update({k: float(v) for k, v in scores.items()})
             workload, system, mapper = space.decode(cand)
-            mapped = map_workload(workload, system, mapper=mapper, **self.options_for(mapper))
-            metrics["latency_s"] = float(mapped.latency_s)
-            metrics["energy_j"] = float(mapped.energy_j)
+            if getattr(space.arch, "family", None) == "scenario":
+                metrics.update(scenario_metrics(workload, system, space.arch.policy, space.arch.costs))
+            else:
+                mapped = map_workload(workload, system, mapper=mapper, **self.options_for(mapper))
+                metrics["latency_s"] = float(mapped.latency_s)
+                metrics["energy_j"] = float(mapped.energy_j)
         except (EvaluationError, H2HError) as e:
             return Evaluation(cand, metrics, violation, error=" ".join(str(e).split()),
                               seconds=time.perf_counter() - start)
@@ -131,6 +134,20 @@ class CandidateEvaluator:
                    if k in metrics}
         violation += bound_violation(ordered, self.metric_bounds)
         return Evaluation(cand, ordered, violation, seconds=time.perf_counter() - start)
+
+
+def scenario_metrics(scenario: Any, system: Any, policy: str, costs: str) -> dict[str, float]:
+    """A scenario's metrics on a system: ``xrbench_score`` (0-100), ``latency_s`` (mean response
+    time, release to completion, of the completed frames; inf if none) and ``energy_j`` (energy of
+    all frames run, per second of the scenario)."""
+    from h2h.realtime import realtime
+
+    r = realtime(scenario, system, policy, costs=costs)
+    done = [f for f in r.frames if f.status == "done"]
+    latency_ms = sum(f.completion_ms - f.release_ms for f in done) / len(done) if done else math.inf
+    energy_mj = sum(f.energy_mj for f in r.frames)
+    return {"xrbench_score": float(r.overall_score), "latency_s": latency_ms * 1e-3,
+            "energy_j": energy_mj * 1e-3 / (scenario.duration_ms * 1e-3)}
 
 
 def bound_violation(metrics: Mapping[str, float], bounds: Mapping[str, Mapping[str, float]]) -> float:
