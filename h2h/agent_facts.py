@@ -55,7 +55,9 @@ def goal_lines(objectives: Sequence[Objective], metric_bounds: Mapping[str, Mapp
         "A design outside a bound scores nothing.",
         "The hypervolume is measured with each objective normalised between its best and worst value on "
         "the final front (reference point 1.1 beyond the worst): a design that is best or near best on "
-        "several objectives at once adds the most volume.",
+        "several objectives at once "
+        + ("(e.g. small and frugal and still accurate) " if any(o.name == "accuracy" for o in objectives) else "")
+        + "adds the most volume.",
     ]
     order = [o.name for o in sorted(objectives, key=lambda o: o.priority)]
     if len(order) > 1:
@@ -84,12 +86,11 @@ def objective_lines(space: Space, workload: Any, one_network: bool = False) -> l
              f"({_interconnect_kind(hw)}: one transfer at a time on a shared bus)."]
     parallel = _parallel_share(workload)
     if parallel is not None:
-        which = "In the network" if one_network else "In the network of this space with the most MACs"
-        lines.append(f"{which} ({workload.total_macs / 1e6:.4g} M MACs), "
-                     f"{parallel:.1%} of the MACs lie off its heaviest path, so spreading its layers over several "
-                     f"accelerators can cut compute time by at most {1 / max(1e-9, 1 - parallel):.3g}x (before "
-                     "transfer costs)" + ("." if one_network else
-                                          "; smaller networks of the space may have fewer parallel branches."))
+        which = ("In the network" if one_network else "In the network of this space with the most MACs")
+        tail = "." if one_network else "; smaller networks of the space may have fewer parallel branches."
+        lines.append(f"{which} ({workload.total_macs / 1e6:.4g} M), {parallel:.1%} of the MACs lie off its "
+                     "heaviest path, so spreading its layers over several accelerators can cut compute time by "
+                     f"at most {1 / max(1e-9, 1 - parallel):.3g}x (before transfer costs){tail}")
     system = _sample_system(space)
     tech = None if system is None else system.technology
     static = 0.0 if system is None else float(sum(a.static_power_w for a in system.accelerators))
@@ -241,7 +242,7 @@ def representative_workloads(space: Space) -> list[Any]:
             w = space.arch.workload(desc.complete(d))
         except Exception:  # noqa: BLE001 -- a design that cannot be built adds no facts
             continue
-        if w is not None and id(w) not in seen:
+        if hasattr(w, "total_macs") and id(w) not in seen:   # a layer graph (not, e.g., a scenario)
             seen.add(id(w))
             out.append(w)
     out.sort(key=lambda w: -w.total_macs)  # the largest (most MACs) first

@@ -34,6 +34,10 @@ PYTHON_INTERNALS = ("not supported between", "object has no attribute", "unhasha
                     "NoneType", "positional argument", "object is not", "invalid literal for", "Traceback")
 
 MAP_FAST = ["--mapper", "compute_priority"]
+XR_SYSTEM = "systems/xrbench/Single_4K__WS.yaml"
+REALTIME_FAST = ["--policy", "xrbench"]
+# XRBench's scenario files hold thousands of lines: the full set takes about this many of their mutations
+LARGE_FILE_MUTATIONS = 150
 TWO = "workloads/two_modality.yaml"
 # example file (relative to examples/) -> the commands that read it ({f} is the file)
 COMMANDS: dict[str, list[list[str]]] = {
@@ -46,6 +50,13 @@ COMMANDS: dict[str, list[list[str]]] = {
        if "experiments" in p.read_text()},
     **{p.name: [["nas", "--check", "{f}"]] for p in sorted(EXAMPLES.glob("flnas_*.yaml"))},
     **{p.name: [["codesign", "--check", "{f}"]] for p in sorted(EXAMPLES.glob("codesign_*.yaml"))},
+    **{f"systems/xrbench/{p.name}": [["system", "info", "{f}"]]
+       for p in sorted((EXAMPLES / "systems" / "xrbench").glob("*.yaml"))},
+    "workloads/h2h_original_example.yaml": [["workload", "info", "{f}"]],
+    "workloads/joined.yaml": [["workload", "info", "{f}"]],
+    "workloads/periodic_camera.yaml": [["realtime", "--scenario", "{f}", "--system", XR_SYSTEM, *REALTIME_FAST]],
+    **{f"workloads/xrbench/{p.name}": [["realtime", "--scenario", "{f}", "--system", XR_SYSTEM, *REALTIME_FAST]]
+       for p in sorted((EXAMPLES / "workloads" / "xrbench").glob("*.m"))},
     # files a user writes beside the shipped ones: an agent config and a saved mapping
     "agent_heuristic.yaml": [["nas", "flnas_nb201.yaml", "--check", "--agent", "{f}"]],
     "agent_openai.yaml": [["codesign", "codesign_quickstart.yaml", "--check", "--agent", "{f}"]],
@@ -88,6 +99,8 @@ def _problems(folder: Path, name: str, stride: int, monkeypatch) -> tuple[int, l
     path = folder / name
     original = path.read_text()
     every = _mutations(original, name)
+    if name.startswith("workloads/xrbench/"):
+        stride = max(stride, len(every) // LARGE_FILE_MUTATIONS)
     mutations = every[zlib.crc32(name.encode()) % min(stride, len(every))::stride]
     problems = []
     try:
