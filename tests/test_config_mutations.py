@@ -37,7 +37,7 @@ MAP_FAST = ["--mapper", "compute_priority"]
 XR_SYSTEM = "systems/xrbench/Single_4K__WS.yaml"
 REALTIME_FAST = ["--policy", "xrbench"]
 # XRBench's scenario files hold thousands of lines: the full set takes about this many of their mutations
-LARGE_FILE_MUTATIONS = 150
+LARGE_FILE_MUTATIONS = 60
 TWO = "workloads/two_modality.yaml"
 # example file (relative to examples/) -> the commands that read it ({f} is the file)
 COMMANDS: dict[str, list[list[str]]] = {
