@@ -358,7 +358,9 @@ def test_a_fixed_workload_co_designs_the_hardware_only(tmp_path, capsys):
     assert not any(name.startswith("edge_") for name in settings.space.names)
     assert cli(["codesign", str(config), "--out", str(tmp_path / "out"), "--quiet"]) == 0
     said = capsys.readouterr().out
-    assert said.startswith("warm start: 10 evaluations (")
+    # 16 designs fit the budget; NSGA-II may stall (20 generations with nothing new) before the budget of 10
+    evaluations = int(said.split(" evaluations (")[0].rsplit(" ", 1)[1])
+    assert said.startswith("warm start: ") and 6 <= evaluations <= 10
     rows = [r for r in read_history(tmp_path / "out" / "history.csv") if r["latency_s"] != ""]
     assert len(rows) >= 6
     # the same network on more PEs is never slower (bandwidth and dataflow equal)
