@@ -139,8 +139,8 @@ def flnas_job(who: str, seed: int) -> dict[str, Any]:
 
 
 def _flnas_run(who: str, seed: int) -> dict[str, Any]:
+    from flnas_agents import loss_rows
     from h2h.flnas import load_settings, run_nas
-    from h2h.pareto import loss_matrix
     from llm_agents import from_config
 
     config = REPO / "examples" / f"{FLNAS}.yaml"
@@ -148,7 +148,7 @@ def _flnas_run(who: str, seed: int) -> dict[str, Any]:
     settings = load_settings(config, seed=seed, agent=agent)
     settings.out = None
     result = run_nas(settings, from_config(dict(settings.agent_config)), plot=False)
-    F = loss_matrix([r.metrics if r.usable else {} for r in result.history], result.objectives)
+    F = loss_rows(result)
     best = max((r.metrics.get("accuracy", 0.0) for r in result.history if r.usable), default=0.0)
     return {"who": who, "seed": seed, "F": F, "best_accuracy": best,
             "agent": None if getattr(result, "agent", None) is None else result.agent.to_dict()}

@@ -49,10 +49,11 @@ def feasible_front(task: Task) -> list[tuple[Evaluated, tuple[float, ...]]]:
     """:func:`pareto_front` among the entries that met every constraint (``constraint_violation``
     absent or 0), if any did."""
     ok = evaluated_ok(task)
-    return _front([(e, v) for e, v in ok if not _violates(e.metrics)] or ok)
+    return _front([(e, v) for e, v in ok if not violates(e.metrics)] or ok)
 
 
-def _violates(metrics: Mapping[str, Any]) -> bool:
+def violates(metrics: Mapping[str, Any]) -> bool:
+    """Whether the entry broke a budget or a metric bound (``constraint_violation`` > 0)."""
     value = metrics.get("constraint_violation", 0)
     return isinstance(value, (int, float)) and value > 0
 

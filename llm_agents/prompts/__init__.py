@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AgentConfigError
-from ..history import best, evaluated_ok, feasible_front
+from ..history import best, evaluated_ok, feasible_front, violates
 from ..space import Constraint, SpaceDescription, Variable
 from ..task import Task
 
@@ -107,11 +107,17 @@ def describe_constraint(c: Constraint) -> str:
     return f"- {c.name}{desc}: {' + '.join(terms)} {bounds}"
 
 
+def _that_matter(space: SpaceDescription, design: Mapping[str, Any]) -> dict[str, Any]:
+    """``design`` completed, keeping only the variables whose condition holds (what a model must give)."""
+    full = space.complete(design)
+    return {v.name: full[v.name] for v in space.variables if space.active(v, full)}
+
+
 def _example(space: SpaceDescription) -> dict[str, Any]:
     """A design showing the format (middle options, lowest numbers), without the variables that then
     do not matter."""
-    full = space.complete({v.name: v.options[len(v.options) // 2] for v in space.variables if v.type == "choice"})
-    return {v.name: full[v.name] for v in space.variables if space.active(v, full)}
+    return _that_matter(space, {v.name: v.options[len(v.options) // 2] for v in space.variables
+                                if v.type == "choice"})
 
 
 def _rounded(value: Any) -> Any:
@@ -123,8 +129,7 @@ def _rounded(value: Any) -> Any:
 def _design_line(task: Task, entry: Any) -> str:
     """One evaluated design, compactly: the variables that matter, the objectives' metrics."""
     names = {o.name for o in task.objectives} | {"constraint_violation"}
-    full = task.space.complete(entry.candidate)
-    design = {v.name: full[v.name] for v in task.space.variables if task.space.active(v, full)}
+    design = _that_matter(task.space, entry.candidate)
     metrics = {k: _rounded(v) for k, v in entry.metrics.items() if k in names} or {
         k: _rounded(v) for k, v in entry.metrics.items()}
     return json.dumps({"design": design, "metrics": metrics}, default=str)
@@ -205,8 +210,7 @@ def placeholders(task: Task) -> dict[str, str]:
                   for i, o in enumerate(sorted(task.objectives, key=lambda o: o.priority), 1)]
     scored = {id(e) for e, _ in evaluated_ok(task)}
     unscored = [e for e in task.history if id(e) not in scored]
-    over = sum(isinstance(e.metrics.get("constraint_violation"), (int, float)) and
-               e.metrics["constraint_violation"] > 0 for e in unscored)
+    over = sum(violates(e.metrics) for e in unscored)
     history = _history_lines(task) or ["none yet"]
     if over:
         history.append(f"({over} designs over a budget were not scored)")
@@ -216,9 +220,7 @@ def placeholders(task: Task) -> dict[str, str]:
     if isinstance(pending, list) and pending:
         history.append("Already proposed for this same search by its earlier requests (under their own "
                        "budgets), not yet evaluated; do not repeat them:")
-        history += [json.dumps({k: v for k, v in d.items() if k in space.names and
-                                space.active(space.variable(k), space.complete(d))}, default=str)
-                    for d in pending if isinstance(d, Mapping)]
+        history += [json.dumps(_that_matter(space, d), default=str) for d in pending if isinstance(d, Mapping)]
     return {
         "application": _short(ctx.get("application", "not stated")),
         "space": "\n".join(describe_variable(v) for v in space.variables),
